@@ -1,0 +1,192 @@
+// A BM25 inverted index over typed arrays, built for thousands of documents (millions of
+// passages): postings in one compressed-sparse-row layout, and MaxScore pruning at query time so
+// that a whole-sentence claim touches the long posting lists of common terms only for the few
+// passages that can still reach the top k.
+
+const K1 = 1.2;
+const B = 0.75;
+
+class GrowableInt32 {
+  data = new Int32Array(1 << 16);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+/** Collects passages' tokens; `finish()` turns them into a `SearchIndex`. */
+export class IndexBuilder {
+  private terms = new Map<string, number>();
+  private termOf = new GrowableInt32();
+  private tfOf = new GrowableInt32();
+  private lengths = new GrowableInt32();
+  private passageOf = new GrowableInt32();
+
+  /** Adds the next passage (ids are consecutive from 0); an empty token list is never matched. */
+  add(tokens: string[]): number {
+    const id = this.lengths.length;
+    this.lengths.push(tokens.length);
+    const counts = new Map<string, number>();
+    for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
+    for (const [t, c] of counts) {
+      let termId = this.terms.get(t);
+      if (termId === undefined) {
+        termId = this.terms.size;
+        this.terms.set(t, termId);
+      }
+      this.termOf.push(termId);
+      this.tfOf.push(Math.min(c, 255));
+      this.passageOf.push(id);
+    }
+    return id;
+  }
+
+  finish(): SearchIndex {
+    const termCount = this.terms.size;
+    const total = this.termOf.length;
+    const offsets = new Int32Array(termCount + 1);
+    for (let i = 0; i < total; i++) offsets[this.termOf.data[i] + 1]++;
+    for (let t = 0; t < termCount; t++) offsets[t + 1] += offsets[t];
+    const cursor = offsets.slice(0, termCount);
+    const postings = new Int32Array(total);
+    const tfs = new Uint8Array(total);
+    // Passages were added in id order, so every term's postings come out sorted by id.
+    for (let i = 0; i < total; i++) {
+      const slot = cursor[this.termOf.data[i]]++;
+      postings[slot] = this.passageOf.data[i];
+      tfs[slot] = this.tfOf.data[i];
+    }
+    const lengths = this.lengths.data.slice(0, this.lengths.length);
+    return new SearchIndex(this.terms, offsets, postings, tfs, lengths);
+  }
+}
+
+export interface Hit {
+  id: number;
+  score: number;
+}
+
+export class SearchIndex {
+  private readonly norm: Float32Array;
+  private scores: Float32Array;
+  readonly size: number;
+
+  constructor(
+    private readonly terms: Map<string, number>,
+    private readonly offsets: Int32Array,
+    private readonly postings: Int32Array,
+    private readonly tfs: Uint8Array,
+    lengths: Int32Array,
+  ) {
+    this.size = lengths.length;
+    let sum = 0;
+    for (let i = 0; i < lengths.length; i++) sum += lengths[i];
+    const avg = sum / Math.max(1, lengths.length) || 1;
+    this.norm = new Float32Array(lengths.length);
+    for (let i = 0; i < lengths.length; i++) this.norm[i] = K1 * (1 - B + (B * lengths[i]) / avg);
+    this.scores = new Float32Array(lengths.length);
+  }
+
+  get termCount(): number {
+    return this.terms.size;
+  }
+
+  get postingCount(): number {
+    return this.postings.length;
+  }
+
+  df(term: string): number {
+    const t = this.terms.get(term);
+    return t === undefined ? 0 : this.offsets[t + 1] - this.offsets[t];
+  }
+
+  idf(term: string): number {
+    const df = this.df(term);
+    return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+  }
+
+  /**
+   * Top `k` passages for weighted query terms. `boost` (≤ 1 per passage, 0 to exclude) scales
+   * each passage's score: roles that are weaker evidence rank lower.
+   */
+  search(query: Map<string, number>, k: number, boost?: Float32Array): Hit[] {
+    const qs = [...query]
+      .map(([term, weight]) => ({ t: this.terms.get(term), weight }))
+      .filter((q): q is { t: number; weight: number } => q.t !== undefined)
+      .map(({ t, weight }) => {
+        const df = this.offsets[t + 1] - this.offsets[t];
+        const w = weight * Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+        return { t, w, upper: w * (K1 + 1) };
+      })
+      .sort((a, b) => b.upper - a.upper);
+    if (!qs.length || k <= 0) return [];
+    const rest = new Float64Array(qs.length + 1);
+    for (let i = qs.length - 1; i >= 0; i--) rest[i] = rest[i + 1] + qs[i].upper;
+
+    const scores = this.scores;
+    const touched: number[] = [];
+    let theta = 0;
+    let best = 0;
+    let i = 0;
+    // Essential terms: every passage they contain may still reach the top k.
+    for (; i < qs.length; i++) {
+      if (touched.length >= k && rest[i] < theta) break;
+      const { t, w } = qs[i];
+      for (let p = this.offsets[t]; p < this.offsets[t + 1]; p++) {
+        const id = this.postings[p];
+        if (boost && boost[id] === 0) continue;
+        if (scores[id] === 0) touched.push(id);
+        const tf = this.tfs[p];
+        scores[id] += (w * tf * (K1 + 1)) / (tf + this.norm[id]);
+        const boosted = scores[id] * (boost ? boost[id] : 1);
+        if (boosted > best) best = boosted;
+      }
+      // theta ≤ best, so it is worth computing only once the remaining terms could be outscored.
+      if (touched.length >= k && rest[i + 1] < best) theta = this.kth(touched, k, boost);
+    }
+    // Non-essential terms: only candidates that can still reach theta are completed, by binary search.
+    let candidates = touched;
+    if (i < qs.length) {
+      candidates = touched.filter((id) => (scores[id] + rest[i]) * (boost ? boost[id] : 1) >= theta);
+      for (let j = i; j < qs.length; j++) {
+        const { t, w } = qs[j];
+        for (const id of candidates) {
+          const p = this.find(t, id);
+          if (p < 0) continue;
+          const tf = this.tfs[p];
+          scores[id] += (w * tf * (K1 + 1)) / (tf + this.norm[id]);
+        }
+      }
+    }
+    const hits = candidates.map((id) => ({ id, score: scores[id] * (boost ? boost[id] : 1) }));
+    for (const id of touched) scores[id] = 0;
+    hits.sort((a, b) => b.score - a.score || a.id - b.id);
+    return hits.slice(0, k);
+  }
+
+  private find(t: number, id: number): number {
+    let lo = this.offsets[t];
+    let hi = this.offsets[t + 1] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = this.postings[mid];
+      if (v === id) return mid;
+      if (v < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  /** The k-th best boosted score among the touched passages (a lower bound of the final k-th). */
+  private kth(touched: number[], k: number, boost?: Float32Array): number {
+    const values = new Float32Array(touched.length);
+    for (let j = 0; j < touched.length; j++) values[j] = this.scores[touched[j]] * (boost ? boost[touched[j]] : 1);
+    values.sort();
+    return values[values.length - k];
+  }
+}

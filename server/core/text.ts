@@ -1,0 +1,126 @@
+// Language-aware text utilities: folding, language detection, sentence splitting.
+import type { Lang } from './types';
+
+const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]/g;
+const LATIN_LETTER = /[A-Za-z\u00c0-\u024f]/g;
+
+/** Fold width, compatibility forms and case: `Ｆａｂｌｅ５` → `fable5`. */
+export function fold(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+/**
+ * Fold `text` character by character and keep, for each folded UTF-16 unit, the offset of the
+ * original unit it came from, so that a match in folded text maps back to an exact range.
+ */
+export function foldWithMap(text: string): { folded: string; map: number[] } {
+  let folded = '';
+  const map: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const piece = String.fromCodePoint(cp).normalize('NFKC').toLowerCase();
+    for (let k = 0; k < piece.length; k++) map.push(i);
+    folded += piece;
+    i += width;
+  }
+  map.push(text.length);
+  return { folded, map };
+}
+
+export function countCjk(text: string): number {
+  return text.match(CJK)?.length ?? 0;
+}
+
+/**
+ * Language of a line or sentence. Japanese text routinely embeds Latin names (`Anthropic の
+ * Mythos`), so one CJK character is weighed as several Latin letters.
+ */
+export function detectLang(text: string): Lang | undefined {
+  const cjk = countCjk(text);
+  const latin = text.match(LATIN_LETTER)?.length ?? 0;
+  if (cjk === 0 && latin === 0) return undefined;
+  return cjk * 4 >= latin ? 'ja' : 'en';
+}
+
+export function isCjkChar(ch: string): boolean {
+  CJK.lastIndex = 0;
+  return CJK.test(ch);
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+// Abbreviations after which a period does not end an English sentence.
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'vs', 'etc', 'e.g', 'i.e', 'inc', 'co',
+  'corp', 'ltd', 'no', 'u.s', 'u.k', 'u.n', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug',
+  'sep', 'sept', 'oct', 'nov', 'dec', 'gen', 'sen', 'rep', 'gov', 'approx',
+]);
+
+const CLOSERS = '"\'”’」』)）]】*';
+
+/**
+ * Split a line into sentence spans (offsets into `line`), trimmed of surrounding spaces.
+ * Handles Japanese `。！？`, English `.!?` before a capital, and sentences glued without a space
+ * (`to me.It is`) as in pages whose paragraphs were flattened onto one line.
+ */
+export function splitSentences(line: string): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(line[s])) s++;
+    while (e > s && /\s/.test(line[e - 1])) e--;
+    if (e > s) spans.push({ start: s, end: e });
+    start = end;
+  };
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === '。' || ch === '！' || ch === '？' || ch === '!' || ch === '?' || ch === '.') {
+      let j = i + 1;
+      if (ch === '.' || ch === '!' || ch === '?') {
+        while (j < line.length && (line[j] === '.' || line[j] === '!' || line[j] === '?')) j++;
+      }
+      while (j < line.length && CLOSERS.includes(line[j])) j++;
+      if (j >= line.length) break;
+      if (ch === '。' || ch === '！' || ch === '？') {
+        push(j);
+        i = j - 1;
+        continue;
+      }
+      if (isEnglishBoundary(line, i, j)) {
+        push(j);
+        i = j - 1;
+      }
+    }
+  }
+  push(line.length);
+  return spans;
+}
+
+function isEnglishBoundary(line: string, dot: number, after: number): boolean {
+  const next = line[after];
+  const spaced = /\s/.test(next);
+  let k = after;
+  while (k < line.length && /\s/.test(line[k])) k++;
+  const first = line[k];
+  if (first === undefined) return false;
+  const startsSentence = /[A-Z"“‘'(\[0-9\u3040-\u30ff\u4e00-\u9fff]/.test(first);
+  if (!startsSentence) return false;
+  if (line[dot] === '.') {
+    const word = /([A-Za-z.]+)$/.exec(line.slice(Math.max(0, dot - 12), dot))?.[1]?.toLowerCase() ?? '';
+    if (ABBREVIATIONS.has(word)) return false;
+    // Initials (`J. Smith`) and decimals (`5.5`) do not end sentences.
+    if (/^[a-z]$/i.test(word) && spaced) return false;
+    if (/[0-9]/.test(line[dot - 1] ?? '') && /[0-9]/.test(next)) return false;
+    if (!spaced) {
+      // Glued sentences: `me.It`, but not `U.S.A` or `Node.js`.
+      return /[a-z)"”’]/.test(line[dot - 1] ?? '') && /[A-Z“"]/.test(next) && /[a-z]/.test(line[after + 1] ?? '');
+    }
+  }
+  return spaced || /[“"‘]/.test(next);
+}

@@ -1,0 +1,75 @@
+// Shared data shapes of the pure core. Ranges follow LSP: 0-based lines, UTF-16 characters.
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Lang = 'ja' | 'en';
+
+/** What a passage is within its page; see DESIGN.md. Boilerplate is never indexed. */
+export type Role = 'original' | 'translation' | 'summary' | 'analysis' | 'related';
+
+export interface Passage {
+  /** Index of the passage in `Corpus.passages`. */
+  id: number;
+  /** Index of the document in `Corpus.documents`. */
+  doc: number;
+  role: Role;
+  lang: Lang;
+  /** Exact text of the passage, as it appears in the file at `range`. */
+  text: string;
+  range: Range;
+  /** 1-based paragraph number within the document (content lines, in file order), for `¶N` pinpoints. */
+  paragraph: number;
+  /** Person quoted, when the passage is someone's quote (`Alex Stamos: …`). */
+  speaker?: string;
+  /** Ids of passages in the other language that this one translates or is translated by. */
+  aligned: number[];
+}
+
+export interface CatalogEntry {
+  title: string;
+  /** Stable citation key, e.g. `verge2026mythos`. */
+  key: string;
+  outlet?: string;
+  author?: string;
+  /** ISO date (YYYY-MM-DD) or partial (YYYY-MM). */
+  date?: string;
+  url?: string;
+}
+
+export interface SourceDocument {
+  id: number;
+  /** Absolute path of the file. */
+  path: string;
+  /** Path relative to its corpus folder (what the CLI prints as `doc`). */
+  name: string;
+  /** Absolute path of the corpus folder the document came from. */
+  folder: string;
+  /** `seed` when the file follows the aggregator layout, `plain` otherwise. */
+  layout: 'seed' | 'plain';
+  catalog: CatalogEntry;
+  /** Passage ids of this document, in file order. */
+  passages: number[];
+}
+
+/** A logger passed into the core; tests pass `silentLogger`. */
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
+export const stderrLogger: Logger = {
+  info: () => {},
+  warn: (m) => process.stderr.write(`warning: ${m}\n`),
+  error: (m) => process.stderr.write(`error: ${m}\n`),
+};
