@@ -1,0 +1,83 @@
+// The VS Code side: starts the bundled language server, shows the corpus state in the status
+// bar, and registers the commands. Features live in the server; this stays thin.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { IndexStatusNotification, type IndexStatus } from '../server/protocol';
+import { registerCommands } from './commands';
+import { StatusBar } from './statusBar';
+
+let client: LanguageClient | undefined;
+
+export interface ExtensionApi {
+  client: LanguageClient;
+  /** Resolves with the next `ready` status whose generation is at least `generation`. */
+  whenIndexed(generation?: number): Promise<IndexStatus>;
+  status(): IndexStatus | undefined;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi | undefined> {
+  const output = vscode.window.createOutputChannel('AI Policy Claims', { log: true });
+  context.subscriptions.push(output);
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.stdio },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'file', language: 'plaintext' },
+      { scheme: 'untitled', language: 'markdown' },
+      { scheme: 'untitled', language: 'plaintext' },
+    ],
+    synchronize: { configurationSection: 'aiPolicyClaims' },
+    outputChannel: output,
+    initializationOptions: { settings: vscode.workspace.getConfiguration('aiPolicyClaims') },
+  };
+  client = new LanguageClient('aiPolicyClaims', 'AI Policy Claims', serverOptions, clientOptions);
+  const statusBar = new StatusBar();
+  context.subscriptions.push(statusBar);
+  let last: IndexStatus | undefined;
+  const waiters: Array<{ generation: number; resolve: (s: IndexStatus) => void }> = [];
+  context.subscriptions.push(
+    client.onNotification(IndexStatusNotification, (status) => {
+      last = status;
+      statusBar.show(status);
+      for (const w of [...waiters]) {
+        if (status.state === 'ready' && status.generation >= w.generation) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve(status);
+        }
+      }
+    }),
+    client.onDidChangeState((e) => {
+      if (e.newState === State.Stopped) statusBar.stopped();
+    }),
+  );
+  try {
+    await client.start();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    output.error(`failed to start the language server: ${message}`);
+    const show = vscode.l10n.t('Show Log');
+    void vscode.window.showErrorMessage(vscode.l10n.t('AI Policy Claims failed to start: {0}', message), show).then((choice) => {
+      if (choice === show) output.show();
+    });
+    return undefined;
+  }
+  const api: ExtensionApi = {
+    client,
+    status: () => last,
+    whenIndexed(generation = 1) {
+      if (last?.state === 'ready' && last.generation >= generation) return Promise.resolve(last);
+      return new Promise((resolve) => waiters.push({ generation, resolve }));
+    },
+  };
+  registerCommands(context, api, output);
+  return api;
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

@@ -1,0 +1,36 @@
+// Cross-language bridges for retrieval: normalised facts (`6月12日` = `June 12`) and entity ids
+// (`商務省` = `Department of Commerce`). The entity catalog is the shipped one, extended by
+// the user's entity files and by an `entities.json` beside the documents of any corpus folder.
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Annotator } from './core/corpus';
+import { builtInCatalog, loadEntityFile, type EntityCatalog } from './core/entities';
+import { factTokens } from './core/facts';
+import type { Logger } from './core/types';
+
+export interface BridgeOptions {
+  entityFiles: string[];
+  folders: string[];
+  logger: Logger;
+}
+
+export interface Bridges {
+  entities: EntityCatalog;
+  annotators: Annotator[];
+}
+
+export const ENTITY_FILE_NAME = 'entities.json';
+
+export function bridges(options: BridgeOptions): Bridges {
+  const entities = builtInCatalog();
+  const files = [...options.folders.map((f) => path.join(f, ENTITY_FILE_NAME)).filter((f) => existsSync(f)), ...options.entityFiles];
+  for (const file of files) {
+    try {
+      entities.extend(loadEntityFile(file));
+    } catch (e) {
+      options.logger.warn(`ignored entity file: ${(e as Error).message}`);
+    }
+  }
+  const entityTokens: Annotator = (text) => entities.findMentions(text).map((m) => '@' + m.entity.id);
+  return { entities, annotators: [factTokens, entityTokens] };
+}

@@ -1,0 +1,45 @@
+// The command-line tool: the same core as the language server, for batch checks and CI.
+// Errors are one line on stderr and exit code 2; never a stack trace.
+import { UsageError } from './cli/args';
+import { searchCommand } from './cli/search';
+import { SOURCES_USAGE, sourcesCommand } from './cli/sources';
+import { CorpusFolderError } from './core/loader';
+
+type Command = (argv: string[], out: (s: string) => void) => Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; usage: string }> = {
+  sources: { run: sourcesCommand, usage: SOURCES_USAGE },
+  search: { run: searchCommand, usage: 'search [--corpus DIR]… [--json] [--lang ja|en] [--role ROLE] [--doc NAME] [--entity NAME] "<query>"' },
+};
+
+function usage(): string {
+  return ['usage: ai-policy-claims <command> [options]', '', ...Object.values(COMMANDS).map((c) => '  ' + c.usage)].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage() + '\n');
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) throw new UsageError(`unknown command "${name}" (try --help)`);
+  const lines: string[] = [];
+  const code = await command.run(rest, (s) => {
+    lines.push(s);
+    if (lines.length >= 64) process.stdout.write(lines.splice(0).join('\n') + '\n');
+  });
+  if (lines.length) process.stdout.write(lines.join('\n') + '\n');
+  return code;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    const known = e instanceof UsageError || e instanceof CorpusFolderError;
+    process.stderr.write(`ai-policy-claims: ${known ? (e as Error).message : `unexpected error: ${(e as Error)?.message ?? e}`}\n`);
+    process.exitCode = 2;
+  },
+);

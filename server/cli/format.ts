@@ -1,0 +1,28 @@
+// Human-readable output of the CLI.
+import type { FindSourcesResult, SourceView } from '../core/findSources';
+import type { Role } from '../core/types';
+
+export const ROLE_LABEL: Record<Role, string> = {
+  original: 'original text',
+  translation: 'aggregator translation',
+  summary: 'aggregator summary',
+  analysis: 'aggregator opinion',
+  related: 'another article (blurb)',
+};
+
+export function location(s: Pick<SourceView, 'doc' | 'range'>): string {
+  return `${s.doc}:${s.range.start.line + 1}:${s.range.start.character + 1}`;
+}
+
+export function formatSources(result: FindSourcesResult): string {
+  const lines = [`${result.verdict.toUpperCase()}: ${result.explanation}`];
+  for (const c of result.conflicts) lines.push(`  conflict (${c.kind}): claim says ${c.claimValue}, source says ${c.sourceValue}`);
+  if (!result.sources.length) lines.push('  (no passages)');
+  result.sources.forEach((s, i) => {
+    const who = s.speaker ? `, quoting ${s.speaker}` : '';
+    lines.push(`${i + 1}. ${location(s)}  [${ROLE_LABEL[s.role]}, ${s.lang}${who}]  score ${s.score.toFixed(2)}`);
+    lines.push(`   ${s.title}`);
+    lines.push(`   “${s.text.length > 300 ? s.text.slice(0, 297) + '…' : s.text}”`);
+  });
+  return lines.join('\n');
+}

@@ -1,0 +1,34 @@
+// `search "<query>"`: the fuzzy claim search the quick pick shows.
+import { ClaimSearch } from '../core/claimSearch';
+import { sourceView } from '../core/findSources';
+import type { Lang, Role } from '../core/types';
+import { UsageError, intFlag, parseArgs } from './args';
+import { CORPUS_FLAGS, corpusFromArgs } from './corpusArgs';
+import { ROLE_LABEL, location } from './format';
+
+const LANGS = ['ja', 'en'];
+const ROLES = Object.keys(ROLE_LABEL);
+
+export async function searchCommand(argv: string[], out: (s: string) => void): Promise<number> {
+  const parsed = parseArgs(argv, { ...CORPUS_FLAGS, json: 'boolean', limit: 'string', lang: 'string', role: 'string', doc: 'string', entity: 'string' });
+  if (parsed.positional.length !== 1) throw new UsageError('usage: search [--json] [--limit N] [--lang ja|en] [--role ROLE] [--doc NAME] [--entity NAME] "<query>"');
+  const lang = parsed.flags.lang as string | undefined;
+  const role = parsed.flags.role as string | undefined;
+  if (lang && !LANGS.includes(lang)) throw new UsageError(`--lang must be one of ${LANGS.join(', ')}`);
+  if (role && !ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+  const { corpus, bridges } = await corpusFromArgs(parsed);
+  let where;
+  if (parsed.flags.entity) {
+    const entity = bridges.entities.byName(parsed.flags.entity as string);
+    if (!entity) throw new UsageError(`unknown entity: ${parsed.flags.entity}`);
+    where = (p: { text: string }) => bridges.entities.findMentions(p.text).some((m) => m.entity.id === entity.id);
+  }
+  const hits = new ClaimSearch(corpus).search(parsed.positional[0], { lang: lang as Lang, role: role as Role, doc: parsed.flags.doc as string, where }, intFlag(parsed.flags.limit, 'limit', 20));
+  if (parsed.flags.json) {
+    out(JSON.stringify(hits.map((h) => ({ ...sourceView(corpus, { passage: h.passage, score: 1 - h.score }) }))));
+    return 0;
+  }
+  if (!hits.length) out('No matching claims.');
+  hits.forEach((h, i) => out(`${i + 1}. ${location({ doc: corpus.documents[h.passage.doc].name, range: h.passage.range })} [${ROLE_LABEL[h.passage.role]}, ${h.passage.lang}]\n   ${h.passage.text}`));
+  return 0;
+}

@@ -1,0 +1,66 @@
+// `sources "<claim>"` and `sources --batch FILE --json`: ranked passages and a verdict.
+import { readFileSync } from 'node:fs';
+import { findSources, type FindSourcesResult } from '../core/findSources';
+import { UsageError, intFlag, parseArgs } from './args';
+import { CORPUS_FLAGS, corpusFromArgs } from './corpusArgs';
+import { formatSources } from './format';
+
+export const SOURCES_USAGE = 'sources [--corpus DIR]… [--no-seeds] [--top K] [--json] ("<claim>" | --batch FILE)';
+
+export async function sourcesCommand(argv: string[], out: (s: string) => void): Promise<number> {
+  const parsed = parseArgs(argv, { ...CORPUS_FLAGS, top: 'string', json: 'boolean', batch: 'string' });
+  const top = intFlag(parsed.flags.top, 'top', 5);
+  const batchFile = parsed.flags.batch as string | undefined;
+  if (!batchFile && parsed.positional.length !== 1) throw new UsageError(`usage: ${SOURCES_USAGE}`);
+  if (batchFile && parsed.positional.length) throw new UsageError('give either a claim or --batch FILE, not both');
+  const claims = batchFile ? readBatch(batchFile) : [{ id: undefined, claim: parsed.positional[0] }];
+  const { corpus } = await corpusFromArgs(parsed);
+  for (const { id, claim } of claims) {
+    const result = findSources(corpus, claim, { top });
+    if (parsed.flags.json) out(JSON.stringify(batchFile ? batchLine(id, result) : result));
+    else out(formatSources(result));
+  }
+  return 0;
+}
+
+function batchLine(id: unknown, result: FindSourcesResult) {
+  return {
+    id,
+    verdict: result.verdict,
+    explanation: result.explanation,
+    conflicts: result.conflicts,
+    sources: result.sources.map((s) => ({
+      doc: s.doc,
+      range: s.range,
+      text: s.text,
+      lang: s.lang,
+      role: s.role,
+      score: s.score,
+      ...(s.speaker ? { speaker: s.speaker } : {}),
+    })),
+  };
+}
+
+function readBatch(file: string): Array<{ id: unknown; claim: string }> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  return text
+    .split('\n')
+    .map((line, i) => ({ line: line.trim(), n: i + 1 }))
+    .filter(({ line }) => line)
+    .map(({ line, n }) => {
+      let obj: unknown;
+      try {
+        obj = JSON.parse(line);
+      } catch {
+        throw new UsageError(`${file}:${n}: not a JSON object`);
+      }
+      const claim = (obj as { claim?: unknown })?.claim;
+      if (typeof claim !== 'string' || !claim.trim()) throw new UsageError(`${file}:${n}: needs a "claim" string`);
+      return { id: (obj as { id?: unknown }).id, claim };
+    });
+}

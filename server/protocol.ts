@@ -1,0 +1,60 @@
+// Custom LSP methods, declared once with their types; the client imports this module too.
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { FindSourcesResult, SourceView } from './core/findSources';
+import type { Lang, Range, Role } from './core/types';
+
+export type { FindSourcesResult, SourceView };
+
+export interface IndexStatus {
+  state: 'indexing' | 'ready' | 'error';
+  documents: number;
+  claims: number;
+  passages: number;
+  folders: string[];
+  ms?: number;
+  message?: string;
+  /** Increases with every re-index, so a client can wait for a fresh one. */
+  generation: number;
+}
+
+/** Sent when indexing starts, finishes or fails. Tests and the status bar wait for `ready`. */
+export const IndexStatusNotification = new NotificationType<IndexStatus>('aiPolicyClaims/indexStatus');
+
+export const GetIndexStatusRequest = new RequestType<void, IndexStatus, void>('aiPolicyClaims/indexStatus');
+
+export interface FindSourcesParams {
+  /** The claim; when absent, the sentence of `uri` at `position` (or the text of `range`). */
+  text?: string;
+  uri?: string;
+  position?: { line: number; character: number };
+  range?: Range;
+  top?: number;
+}
+
+export interface FindSourcesResponse extends FindSourcesResult {
+  /** Where the claim sits in the memo, when it came from one. */
+  claimRange?: Range;
+  /** file: URI of each source's document, in `sources` order. */
+  uris: string[];
+}
+
+export const FindSourcesRequest = new RequestType<FindSourcesParams, FindSourcesResponse | null, void>('aiPolicyClaims/findSources');
+
+export interface SearchClaimsParams {
+  query: string;
+  doc?: string;
+  lang?: Lang;
+  role?: Role;
+  entity?: string;
+  limit?: number;
+}
+
+export interface ClaimItem extends SourceView {
+  uri: string;
+  /** Canonical names of the entities the passage mentions. */
+  entities: string[];
+}
+
+export const SearchClaimsRequest = new RequestType<SearchClaimsParams, ClaimItem[], void>('aiPolicyClaims/searchClaims');
+
+export const ReindexRequest = new RequestType<void, IndexStatus, void>('aiPolicyClaims/reindex');

@@ -1,0 +1,127 @@
+// The server's view of the corpus: builds it from the settings, re-indexes when they or the
+// files change, and tells the client (status notifications) so that nobody waits on a sleep.
+import { watch, type FSWatcher } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { bridges, type Bridges } from './bridges';
+import { ClaimSearch } from './core/claimSearch';
+import type { Corpus } from './core/corpus';
+import { corpusFolders, openCorpus } from './core/openCorpus';
+import type { Logger } from './core/types';
+import { SEEDS_FOLDER } from './paths';
+import type { IndexStatus } from './protocol';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
+
+export interface Indexed {
+  corpus: Corpus;
+  bridges: Bridges;
+  claims: ClaimSearch;
+}
+
+export class Workspace {
+  settings: Settings = DEFAULT_SETTINGS;
+  roots: string[] = [];
+  status: IndexStatus = { state: 'indexing', documents: 0, claims: 0, passages: 0, folders: [], generation: 0 };
+  private current?: Indexed;
+  private running?: Promise<void>;
+  private again = false;
+  private waiters: Array<(i: Indexed) => void> = [];
+  private watchers: FSWatcher[] = [];
+  private debounce?: NodeJS.Timeout;
+
+  constructor(
+    private readonly logger: Logger,
+    private readonly onStatus: (status: IndexStatus) => void,
+  ) {}
+
+  /** The index, waiting for the first build if it is still running. */
+  indexed(): Promise<Indexed> {
+    if (this.current) return Promise.resolve(this.current);
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** The index if one is built; never waits (for requests that must answer at once). */
+  peek(): Indexed | undefined {
+    return this.current;
+  }
+
+  folders(): string[] {
+    const base = this.roots[0] ?? process.cwd();
+    return corpusFolders({
+      seedsFolder: SEEDS_FOLDER,
+      includeSeeds: this.settings.corpus.includeSeeds,
+      folders: this.settings.corpus.folders.map((f) => path.resolve(base, f)),
+    });
+  }
+
+  /** Re-indexes; calls made while one runs are folded into one more run after it. */
+  reindex(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await this.build();
+      } while (this.again);
+      this.running = undefined;
+    })();
+    return this.running;
+  }
+
+  private async build(): Promise<void> {
+    const generation = this.status.generation + 1;
+    const folders = this.folders();
+    this.publish({ ...this.status, state: 'indexing', folders, generation });
+    try {
+      const base = this.roots[0] ?? process.cwd();
+      const b = bridges({ entityFiles: this.settings.entities.files.map((f) => path.resolve(base, f)), folders, logger: this.logger });
+      const opened = await openCorpus({ seedsFolder: SEEDS_FOLDER, includeSeeds: false, folders }, this.logger, b.annotators);
+      this.current = { corpus: opened.corpus, bridges: b, claims: new ClaimSearch(opened.corpus) };
+      this.watchFolders(folders);
+      const claims = opened.corpus.passages.reduce((n, p) => n + (p.heading ? 0 : 1), 0);
+      this.publish({ state: 'ready', documents: opened.corpus.documents.length, passages: opened.corpus.passages.length, claims, folders, ms: Math.round(opened.ms), generation });
+      for (const w of this.waiters.splice(0)) w(this.current);
+    } catch (e) {
+      this.logger.error(`indexing failed: ${(e as Error).message}`);
+      this.publish({ ...this.status, state: 'error', message: (e as Error).message, folders, generation });
+    }
+  }
+
+  private publish(status: IndexStatus): void {
+    this.status = status;
+    this.onStatus(status);
+  }
+
+  /** Files added, changed or removed in a corpus folder trigger a (debounced) re-index. */
+  private watchFolders(folders: string[]): void {
+    for (const w of this.watchers.splice(0)) w.close();
+    for (const folder of folders) {
+      if (folder === SEEDS_FOLDER) continue;
+      try {
+        const w = watch(folder, { recursive: true }, (_event, file) => {
+          if (file && !/\.(txt|md|markdown|json)$/i.test(String(file))) return;
+          clearTimeout(this.debounce);
+          this.debounce = setTimeout(() => {
+            this.logger.info(`corpus changed (${file}); re-indexing`);
+            void this.reindex();
+          }, 300);
+        });
+        w.on('error', (e) => this.logger.warn(`stopped watching ${folder}: ${e.message}`));
+        this.watchers.push(w);
+      } catch (e) {
+        this.logger.warn(`cannot watch ${folder}: ${(e as Error).message}`);
+      }
+    }
+  }
+
+  dispose(): void {
+    clearTimeout(this.debounce);
+    for (const w of this.watchers.splice(0)) w.close();
+  }
+}
+
+export function fileUri(file: string): string {
+  return pathToFileURL(file).toString();
+}

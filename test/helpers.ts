@@ -1,0 +1,85 @@
+// Shared test helpers: the repository's own seeds and fixtures, and inline multi-file corpora.
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+/** The repository root, whether running from sources (tsx) or from dist/test. */
+export const ROOT = (() => {
+  let dir = __dirname;
+  while (!readdirSafe(dir).includes('package.json')) dir = path.dirname(dir);
+  return dir;
+})();
+
+function readdirSafe(dir: string): string[] {
+  try {
+    return require('node:fs').readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+export const SEEDS = path.join(ROOT, 'seeds');
+export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
+
+export function seedText(name: string): string {
+  return readFileSync(path.join(SEEDS, name), 'utf8');
+}
+
+export interface DevClaim {
+  id: string;
+  lang: 'ja' | 'en';
+  kind: 'support' | 'contradict' | 'unsupported';
+  claim: string;
+  gold: Array<{ doc: string; quote: string }>;
+}
+
+export function devClaims(): DevClaim[] {
+  return readFileSync(path.join(FIXTURES, 'claims.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+}
+
+/**
+ * Writes an inline corpus to a temp folder. Files are separated by `//- name` lines:
+ *   //- a.txt
+ *   First line is the title.
+ */
+export function writeCorpus(spec: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'aipc-corpus-'));
+  let current: string | undefined;
+  const files = new Map<string, string[]>();
+  for (const line of spec.split('\n')) {
+    const header = /^\/\/- (.+)$/.exec(line);
+    if (header) {
+      current = header[1].trim();
+      files.set(current, []);
+    } else if (current) files.get(current)!.push(line);
+  }
+  for (const [name, lines] of files) {
+    const file = path.join(dir, name);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, lines.join('\n').replace(/\n+$/, '\n'));
+  }
+  return dir;
+}
+
+/** The text a range covers in a file's content. */
+export function textAt(content: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
+  const lines = content.split('\n');
+  if (range.start.line === range.end.line) return lines[range.start.line].slice(range.start.character, range.end.character);
+  const parts = [lines[range.start.line].slice(range.start.character)];
+  for (let l = range.start.line + 1; l < range.end.line; l++) parts.push(lines[l]);
+  parts.push(lines[range.end.line].slice(0, range.end.character));
+  return parts.join('\n');
+}
+
+/** True when a returned passage overlaps a gold quote (the dev set's criterion). */
+export function overlapsQuote(content: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, quote: string): boolean {
+  const lines = content.split('\n');
+  for (let l = range.start.line; l <= range.end.line; l++) {
+    const at = lines[l].indexOf(quote);
+    if (at < 0) continue;
+    const from = l === range.start.line ? range.start.character : 0;
+    const to = l === range.end.line ? range.end.character : lines[l].length;
+    if (at < to && at + quote.length > from) return true;
+  }
+  return false;
+}
