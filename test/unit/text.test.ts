@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { detectLang, fold, foldWithMap, splitSentences } from '../../server/core/text';
+import { indexTokens, queryTokens, stem } from '../../server/core/tokenize';
+
+const sentences = (line: string) => splitSentences(line).map((s) => line.slice(s.start, s.end));
+
+test('language of a line: Japanese with embedded Latin names is Japanese', () => {
+  assert.equal(detectLang('Anthropic の Mythos 問題がさらに深刻化'), 'ja');
+  assert.equal(detectLang('It’s been two weeks since Anthropic took its Mythos-class models offline.'), 'en');
+  assert.equal(detectLang('Google reports they have found a threat actor (ミソス) in the wild.'), 'en');
+  assert.equal(detectLang('---'), undefined);
+});
+
+test('sentences: Japanese, English, abbreviations, decimals, and glued sentences', () => {
+  assert.deepEqual(sentences('米国政府は停止した。Fable が戻ってきた。'), ['米国政府は停止した。', 'Fable が戻ってきた。']);
+  assert.deepEqual(sentences('The U.S. government acted. Dr. Smith agreed. GPT-5.5 is a big jump.'), [
+    'The U.S. government acted.',
+    'Dr. Smith agreed.',
+    'GPT-5.5 is a big jump.',
+  ]);
+  assert.deepEqual(sentences('That is not a slogan to me.It is the thing that built civilizations.'), [
+    'That is not a slogan to me.',
+    'It is the thing that built civilizations.',
+  ]);
+  assert.deepEqual(sentences('“Don’t be evil.” It was a mantra. Node.js stays whole.'), ['“Don’t be evil.”', 'It was a mantra.', 'Node.js stays whole.']);
+});
+
+test('folding: width, compatibility forms and case, with a map back to the original offsets', () => {
+  assert.equal(fold('ＸＢＯＷ　Ｍｙｔｈｏｓ５'), 'xbow mythos5');
+  const { folded, map } = foldWithMap('Ａnthropic の㈱');
+  assert.equal(folded, 'anthropic の(株)');
+  assert.equal(map[folded.indexOf('(')], 'Ａnthropic の'.length);
+});
+
+test('index tokens: CJK bigrams plus stemmed Latin words without stop words', () => {
+  assert.deepEqual(indexTokens('輸出管理'), ['輸出', '出管', '管理']);
+  assert.deepEqual(indexTokens('The executives were sending'), [stem('executive'), 'send']);
+  assert.equal(stem('executives'), stem('executive'));
+  assert.equal(stem('succeeded'), stem('succeed'));
+  assert.ok(indexTokens('GPT-5.5 と $15 billion').includes('5.5'));
+});
+
+test('query tokens: Japanese bigrams only inside words found by Intl.Segmenter', () => {
+  const q = queryTokens('輸出管理の手続き');
+  assert.ok(q.includes('輸出') && q.includes('管理'));
+  assert.ok(!q.includes('理の'), 'no bigram across the particle');
+  // Every query token can be found in the index tokens of the same text.
+  const index = new Set(indexTokens('輸出管理の手続きは本来、製品が市場に出る前に'));
+  for (const t of queryTokens('輸出管理の手続きは本来、製品が市場に出る前に')) assert.ok(index.has(t), t);
+});
