@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { appendFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { writeCorpus } from '../helpers';
+import { LspClient } from './lspClient';
+
+let client: LspClient;
+let folder: string;
+
+before(async () => {
+  folder = writeCorpus(`//- chips.txt
+Chip export rules
+The Department of Commerce issued the chip rule on March 3, 2026.
+Nvidia said the rule would cost it $5 billion a year.
+`);
+  client = await LspClient.start({ corpus: { folders: [folder], includeSeeds: true } });
+  await client.indexed();
+});
+
+after(async () => {
+  await client.shutdown();
+});
+
+test('initialize announces the server and indexing finishes with a ready status', async () => {
+  const status = await client.request<{ state: string; documents: number; claims: number }>('aiPolicyClaims/indexStatus', null);
+  assert.equal(status.state, 'ready');
+  assert.equal(status.documents, 6, 'five seeds and the user folder document');
+  assert.ok(status.claims > 1000);
+});
+
+test('findSources answers a claim with ranked passages, a verdict and file URIs', async () => {
+  const r = await client.request<{ verdict: string; sources: Array<{ doc: string; text: string; role: string }>; uris: string[] }>('aiPolicyClaims/findSources', {
+    text: 'XBOW says Mythos Preview is the only model that succeeded at subtle V8 sandbox work.',
+  });
+  assert.equal(r.verdict, 'supported');
+  assert.match(r.sources[0].text, /only model to succeed at subtle V8 sandbox work|V8 サンドボックス/);
+  assert.ok(r.uris[0].startsWith('file://') && r.uris[0].endsWith(r.sources[0].doc));
+});
+
+test('findSources takes the claim from an open memo at the cursor', async () => {
+  const uri = pathToFileURL(path.join(folder, 'memo.md')).toString();
+  client.open(uri, '# Memo\n\nSomething else. Commerce issued the chip rule on March 3, 2026. More text.\n');
+  const r = await client.request<{ claim: string; claimRange: unknown; sources: Array<{ doc: string }> }>('aiPolicyClaims/findSources', {
+    uri,
+    position: { line: 2, character: 30 },
+  });
+  assert.equal(r.claim, 'Commerce issued the chip rule on March 3, 2026.');
+  assert.deepEqual(r.claimRange, { start: { line: 2, character: 16 }, end: { line: 2, character: 63 } });
+  assert.equal(r.sources[0].doc, 'chips.txt');
+});
+
+test('searchClaims finds claims by fuzzy query with filters', async () => {
+  const items = await client.request<Array<{ text: string; lang: string; uri: string }>>('aiPolicyClaims/searchClaims', { query: 'Glaswing partners', lang: 'en' });
+  assert.ok(items.length > 0);
+  assert.ok(items.every((i) => i.lang === 'en'));
+  assert.match(items[0].text, /Glasswing/);
+});
+
+test('a file added to a corpus folder is picked up by a re-index', async () => {
+  const before = await client.request<{ generation: number }>('aiPolicyClaims/indexStatus', null);
+  appendFileSync(path.join(folder, 'late.txt'), 'Late news\nThe ministry approved the Zephyrine accord on May 9.\n');
+  await client.indexed(before.generation + 1);
+  const r = await client.request<{ sources: Array<{ doc: string }> }>('aiPolicyClaims/findSources', { text: 'Zephyrine accord approved' });
+  assert.equal(r.sources[0].doc, 'late.txt');
+});

@@ -1,0 +1,67 @@
+// The built CLI (dist/cli.js), run as a user runs it.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { ROOT, writeCorpus } from '../helpers';
+
+const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), ...args], { encoding: 'utf8' });
+
+test('sources prints ranked passages for a claim, human-readable', () => {
+  const r = cli('sources', 'Anthropic needs revenue from Mythos to pay SpaceX for compute');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^(SUPPORTED|UNSUPPORTED|CONTRADICTED):/);
+  assert.match(r.stdout, /000_323e4a42be008be9\.txt:\d+:\d+ {2}\[original text, en\]/);
+  assert.match(r.stdout, /SpaceX \$15 billion per year/);
+});
+
+test('sources --batch --json prints one object per line with LSP ranges relative to the corpus folder', () => {
+  const dir = writeCorpus('//- claims.jsonl\n{"id":"a","claim":"July 8: customers will have to pay by the token."}\n{"id":2,"claim":"商務省はミソスの管理措置を6月26日に解除した。"}\n');
+  const r = cli('sources', '--batch', path.join(dir, 'claims.jsonl'), '--json');
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines.map((l) => l.id), ['a', 2]);
+  const first = lines[0];
+  assert.ok(['supported', 'contradicted', 'unsupported'].includes(first.verdict));
+  assert.deepEqual(Object.keys(first.sources[0]).sort(), ['doc', 'lang', 'range', 'role', 'score', 'text'].sort());
+  assert.equal(first.sources[0].doc, '003_b2ed7742a500a503.txt');
+  assert.deepEqual(first.sources[0].range.start, { line: 171, character: 0 });
+});
+
+test('a user corpus folder joins the seeds; --no-seeds leaves it alone', () => {
+  const dir = writeCorpus('//- notes/briefing.md\n# Briefing\n\nThe Quillfeather lab released Quillfeather 2 on May 4.\n');
+  const r = cli('sources', '--corpus', dir, '--no-seeds', '--json', 'Quillfeather 2 was released on May 4');
+  assert.equal(r.status, 0, r.stderr);
+  const result = JSON.parse(r.stdout);
+  assert.equal(result.sources[0].doc, 'notes/briefing.md');
+  assert.ok(result.sources.every((s: { doc: string }) => s.doc === 'notes/briefing.md'));
+});
+
+test('search lists fuzzy matches of a short query', () => {
+  const r = cli('search', '--json', 'Lutnik');
+  assert.equal(r.status, 0, r.stderr);
+  const hits = JSON.parse(r.stdout);
+  assert.ok(hits.length > 0);
+  assert.match(hits[0].text, /Lutni/);
+});
+
+test('bad input: one line on stderr, exit code 2, never a stack trace', () => {
+  for (const args of [['sources'], ['sources', '--top', 'x', 'claim'], ['frobnicate'], ['sources', '--corpus', '/nonexistent/folder', 'x'], ['sources', '--batch', '/nonexistent.jsonl']]) {
+    const r = cli(...args);
+    assert.equal(r.status, 2, args.join(' '));
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    assert.doesNotMatch(r.stderr, /\n\s+at /);
+  }
+});
+
+test('binary and non-UTF-8 files in a corpus folder are skipped with a warning', () => {
+  const dir = writeCorpus('//- good.txt\nGood news\nThe Brightwater fund grew by 12% in May.\n');
+  writeFileSync(path.join(dir, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]));
+  writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
+  const r = cli('sources', '--corpus', dir, '--no-seeds', '--json', 'Brightwater fund grew');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /skipped .*image\.txt: binary file/);
+  assert.match(r.stderr, /skipped .*latin1\.txt: not valid UTF-8/);
+  assert.equal(JSON.parse(r.stdout).sources[0].doc, 'good.txt');
+});
