@@ -1,0 +1,434 @@
+// The entity catalog: canonical entities with aliases in both languages, and mention finding over
+// any text (memo or corpus). Mention finding runs over every passage of every document, so the
+// aliases are compiled once per catalog into a trie over folded text (NFKC + lowercase), walked
+// once per start position; model names the catalog lacks come from a pattern (modelPattern.ts).
+import { readFileSync } from 'node:fs';
+import { BUILT_IN_ENTITIES } from './entityData';
+import { findModelNames } from './modelPattern';
+import { fold } from './text';
+
+export type EntityKind = 'model' | 'agency' | 'company' | 'person' | 'program' | 'benchmark' | 'other';
+
+export const ENTITY_KINDS: readonly EntityKind[] = ['model', 'agency', 'company', 'person', 'program', 'benchmark', 'other'];
+
+export interface EntityEntry {
+  id?: string;
+  name: string;
+  kind: EntityKind;
+  description?: string;
+  descriptionJa?: string;
+  aliases: string[];
+  /** Latin aliases that are ordinary words (`Fable`, `Commerce`): matched only as capitalised here. */
+  caseSensitive?: string[];
+}
+
+export interface Entity {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  description: string;
+  descriptionJa?: string;
+  aliases: string[];
+  /** Set on model names found by pattern rather than by the catalog. */
+  detected?: boolean;
+}
+
+export interface Mention {
+  entity: Entity;
+  /** UTF-16 offsets into the original text. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** `Project Glasswing` → `project-glasswing`; letters of any script are kept. */
+export function slugify(name: string): string {
+  return fold(name).replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+}
+
+/** The shipped catalog. A fresh instance on every call, because callers `extend` it. */
+export function builtInCatalog(): EntityCatalog {
+  return EntityCatalog.fromEntries(BUILT_IN_ENTITIES);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Folding with an offset map, memoised per code point: the per-character `normalize` call is what
+// makes plain folding slow (~8 M chars/s), and passages repeat the same few thousand characters.
+
+interface FoldedText {
+  folded: string;
+  /** Original offset of each folded unit, plus the text length at the end; absent = identity. */
+  map?: number[];
+}
+
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const foldCache = new Map<number, string>();
+const nfkcCache = new Map<number, string>();
+
+function mapped(text: string, lower: boolean): FoldedText {
+  if (ASCII_ONLY.test(text)) return { folded: lower ? text.toLowerCase() : text };
+  const cache = lower ? foldCache : nfkcCache;
+  const parts: string[] = [];
+  const map: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    let piece: string | undefined;
+    if (cp < 0x80) piece = lower && cp >= 0x41 && cp <= 0x5a ? String.fromCharCode(cp + 32) : text[i];
+    else {
+      piece = cache.get(cp);
+      if (piece === undefined) {
+        const nfkc = String.fromCodePoint(cp).normalize('NFKC');
+        piece = lower ? nfkc.toLowerCase() : nfkc;
+        cache.set(cp, piece);
+      }
+    }
+    for (let k = 0; k < piece.length; k++) map.push(i);
+    parts.push(piece);
+    i += width;
+  }
+  map.push(text.length);
+  return { folded: parts.join(''), map };
+}
+
+const origin = (t: FoldedText, index: number): number => (t.map ? t.map[index] : index);
+
+// ---------------------------------------------------------------------------------------------
+// Character classes for match boundaries (on folded text).
+
+function isWordUnit(c: number): boolean {
+  return (
+    (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || c === 0x5f ||
+    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)
+  );
+}
+
+/** Katakana letters and the long-vowel mark; the middle dot `・` separates words, so it is not one. */
+function isKatakana(c: number): boolean {
+  return (c >= 0x30a1 && c <= 0x30fa) || (c >= 0x30fc && c <= 0x30fe);
+}
+
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+const isBlank = (c: number): boolean => c === 0x20 || c === 0x09;
+
+// ---------------------------------------------------------------------------------------------
+// Alias trie.
+
+interface AliasTarget {
+  entity: Entity;
+  /** NFKC form the original text must equal, for case-sensitive aliases. */
+  exact?: string;
+  endsWithWord: boolean;
+  endsWithDigit: boolean;
+  /** A short katakana tail (≤ 2 letters) must not run on into more katakana. */
+  guardKatakanaTail: boolean;
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  targets?: AliasTarget[];
+}
+
+const newNode = (): TrieNode => ({ next: new Map() });
+
+/**
+ * Spellings of one alias: as written, without the spaces Japanese text may or may not put
+ * between Latin and Japanese (`英国 AI 安全研究所` / `英国AI安全研究所`), and without the middle
+ * dot of katakana names (`サラ・ヘック` / `サラヘック`).
+ */
+function spellings(alias: string): string[] {
+  const base = alias.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  const out = new Set([base]);
+  out.add(base.replace(/ (?=[\u3040-\u30ff\u3400-\u9fff])|(?<=[\u3040-\u30ff\u3400-\u9fff]) /g, ''));
+  out.add(base.replace(/([A-Za-z0-9.])(?=[\u3040-\u30ff\u3400-\u9fff])/g, '$1 ').replace(/([\u3040-\u30ff\u3400-\u9fff])(?=[A-Za-z0-9])/g, '$1 '));
+  for (const s of [...out]) if (s.includes('・')) out.add(s.replace(/・/g, ''));
+  return [...out].filter((s) => s.length > 0);
+}
+
+function katakanaTail(folded: string): number {
+  let n = 0;
+  for (let i = folded.length - 1; i >= 0 && isKatakana(folded.charCodeAt(i)); i--) n++;
+  return n;
+}
+
+function buildTrie(entities: readonly Entity[], caseSensitive: Map<string, Set<string>>): TrieNode {
+  const root = newNode();
+  for (const entity of entities) {
+    const exactSet = caseSensitive.get(entity.id);
+    for (const alias of new Set([entity.name, ...entity.aliases])) {
+      const exact = exactSet?.has(alias);
+      for (const spelling of spellings(alias)) {
+        const key = fold(spelling);
+        let node = root;
+        for (let i = 0; i < key.length; i++) {
+          const c = key.charCodeAt(i);
+          let child = node.next.get(c);
+          if (!child) node.next.set(c, (child = newNode()));
+          node = child;
+        }
+        const last = key.charCodeAt(key.length - 1);
+        const tail = katakanaTail(key);
+        (node.targets ??= []).push({
+          entity,
+          exact: exact ? spelling : undefined,
+          endsWithWord: isWordUnit(last),
+          endsWithDigit: isDigit(last),
+          guardKatakanaTail: tail > 0 && tail <= 2,
+        });
+      }
+    }
+  }
+  return root;
+}
+
+interface Candidate {
+  entity: Entity;
+  start: number;
+  end: number;
+  detected: boolean;
+}
+
+/** Every alias match starting at folded offset `i` (all lengths, longest last). */
+function matchesAt(root: TrieNode, text: string, t: FoldedText, i: number, out: Candidate[]): void {
+  const f = t.folded;
+  let node: TrieNode | undefined = root;
+  let j = i;
+  while (j < f.length) {
+    const c = f.charCodeAt(j);
+    if (isBlank(c)) {
+      node = node.next.get(0x20);
+      if (!node) return;
+      while (j < f.length && isBlank(f.charCodeAt(j))) j++;
+      continue;
+    }
+    node = node.next.get(c);
+    if (!node) return;
+    j++;
+    if (node.targets) {
+      const target = node.targets.find((tg) => accepts(tg, text, t, i, j));
+      if (target) out.push({ entity: target.entity, start: i, end: j, detected: false });
+    }
+  }
+}
+
+function accepts(target: AliasTarget, text: string, t: FoldedText, start: number, end: number): boolean {
+  const f = t.folded;
+  const next = end < f.length ? f.charCodeAt(end) : -1;
+  if (target.endsWithWord && next >= 0 && isWordUnit(next)) return false;
+  // `GPT-5.5` must not match the start of `GPT-5.5.1`.
+  if (target.endsWithDigit && (next === 0x2e || next === 0x2c) && isDigit(f.charCodeAt(end + 1))) return false;
+  if (target.guardKatakanaTail && next >= 0 && isKatakana(next)) return false;
+  if (target.exact !== undefined) {
+    // `e-Commerce`: an ordinary word glued to a hyphenated prefix is part of another word.
+    if (start >= 2 && f.charCodeAt(start - 1) === 0x2d && isWordUnit(f.charCodeAt(start - 2))) return false;
+    const original = text.slice(origin(t, start), origin(t, end)).normalize('NFKC').replace(/\s+/g, ' ');
+    if (original !== target.exact) return false;
+  }
+  return true;
+}
+
+/** Start positions worth trying: an alias never starts inside a Latin word or a katakana run. */
+function canStart(f: string, i: number): boolean {
+  if (i === 0) return true;
+  const c = f.charCodeAt(i);
+  const prev = f.charCodeAt(i - 1);
+  if (isWordUnit(c) && isWordUnit(prev)) return false;
+  if (isKatakana(c) && isKatakana(prev)) return false;
+  return true;
+}
+
+/** Longest first, then leftmost; catalog before pattern on ties; no overlaps. */
+function selectMentions(candidates: Candidate[]): Candidate[] {
+  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || Number(a.detected) - Number(b.detected) || a.start - b.start);
+  const chosen: Candidate[] = [];
+  for (const c of candidates) {
+    if (chosen.every((k) => c.end <= k.start || c.start >= k.end)) chosen.push(c);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export class EntityCatalog {
+  private readonly entities: Entity[] = [];
+  private readonly byId = new Map<string, Entity>();
+  private readonly caseSensitive = new Map<string, Set<string>>();
+  private readonly detected = new Map<string, Entity>();
+  private trie?: TrieNode;
+  private names?: Map<string, Entity>;
+
+  static fromEntries(entries: readonly EntityEntry[]): EntityCatalog {
+    const catalog = new EntityCatalog();
+    catalog.extend(entries);
+    return catalog;
+  }
+
+  /**
+   * Add entities. An entry with the id or the canonical name of a known entity merges into it:
+   * its aliases are added, and its kind and descriptions (when given) replace the old ones, so a
+   * user's file can correct the shipped list. Other entries are added as new entities.
+   */
+  extend(entries: readonly EntityEntry[]): void {
+    for (const entry of entries) {
+      const id = entry.id?.trim() || slugify(entry.name);
+      const existing = this.byId.get(id) ?? this.entities.find((e) => fold(e.name) === fold(entry.name));
+      const entity = existing ?? this.add(id, entry);
+      if (existing) {
+        existing.kind = entry.kind;
+        if (entry.description) existing.description = entry.description;
+        if (entry.descriptionJa) existing.descriptionJa = entry.descriptionJa;
+      }
+      for (const alias of entry.aliases) {
+        const a = alias.trim();
+        if (a && !entity.aliases.includes(a)) entity.aliases.push(a);
+      }
+      const exact = this.caseSensitive.get(entity.id) ?? new Set<string>();
+      for (const alias of entry.caseSensitive ?? []) exact.add(alias.trim());
+      if (exact.size > 0) this.caseSensitive.set(entity.id, exact);
+    }
+    this.trie = undefined;
+    this.names = undefined;
+  }
+
+  private add(id: string, entry: EntityEntry): Entity {
+    const entity: Entity = {
+      id,
+      name: entry.name.trim(),
+      kind: entry.kind,
+      description: entry.description ?? '',
+      aliases: [],
+    };
+    if (entry.descriptionJa) entity.descriptionJa = entry.descriptionJa;
+    this.entities.push(entity);
+    this.byId.set(id, entity);
+    return entity;
+  }
+
+  get(id: string): Entity | undefined {
+    return this.byId.get(id) ?? this.detected.get(id);
+  }
+
+  all(): readonly Entity[] {
+    return this.entities;
+  }
+
+  /** The entity with this id, canonical name or alias (folded: `mythos` finds Claude Mythos 5). */
+  byName(nameOrAlias: string): Entity | undefined {
+    const key = fold(nameOrAlias).replace(/\s+/g, ' ').trim();
+    if (!key) return undefined;
+    const known = this.byId.get(nameOrAlias.trim()) ?? this.nameIndex().get(key);
+    if (known) return known;
+    const models = findModelNames(nameOrAlias.trim());
+    if (models.length === 1 && models[0].text === nameOrAlias.trim()) return this.detectedModel(models[0].text);
+    return undefined;
+  }
+
+  /** Mentions of catalog entities and pattern-detected models, in text order, never overlapping. */
+  findMentions(text: string): Mention[] {
+    const root = (this.trie ??= buildTrie(this.entities, this.caseSensitive));
+    const t = mapped(text, true);
+    const f = t.folded;
+    const candidates: Candidate[] = [];
+    for (let i = 0; i < f.length; i++) {
+      if (root.next.has(f.charCodeAt(i)) && canStart(f, i)) matchesAt(root, text, t, i, candidates);
+    }
+    const catalogSpans = candidates.map((c) => ({ ...c, start: origin(t, c.start), end: origin(t, c.end) }));
+    const all = catalogSpans.concat(this.patternCandidates(text));
+    return selectMentions(all).map((c) => ({ entity: c.entity, start: c.start, end: c.end, text: text.slice(c.start, c.end) }));
+  }
+
+  /** The mention covering a UTF-16 offset; the offset just after a mention still counts (hovers). */
+  mentionAt(text: string, offset: number): Mention | undefined {
+    const mentions = this.findMentions(text);
+    return mentions.find((m) => m.start <= offset && offset < m.end) ?? mentions.find((m) => m.end === offset);
+  }
+
+  private patternCandidates(text: string): Candidate[] {
+    if (!/[A-Za-z\uff21-\uff3a\uff41-\uff5a]/.test(text)) return [];
+    const t = mapped(text, false);
+    return findModelNames(t.folded).map((span) => {
+      const start = origin(t, span.start);
+      const end = origin(t, span.end);
+      const written = text.slice(start, end);
+      // `Claude Opus 4.8` where the catalog only knows `Opus 4.8` is still the catalog's model.
+      const known = this.nameIndex().get(fold(written).replace(/\s+/g, ' ')) ?? this.nameIndex().get(fold(written.replace(/^Claude\s+/, '')));
+      return { entity: known ?? this.detectedModel(written), start, end, detected: !known };
+    });
+  }
+
+  private detectedModel(written: string): Entity {
+    const id = `model:${fold(written).replace(/\s+/g, ' ')}`;
+    let entity = this.detected.get(id);
+    if (!entity) {
+      entity = { id, name: written, kind: 'model', description: '', aliases: [written], detected: true };
+      this.detected.set(id, entity);
+    }
+    return entity;
+  }
+
+  /** Folded name / alias → entity; names win over aliases, earlier entities over later ones. */
+  private nameIndex(): Map<string, Entity> {
+    if (this.names) return this.names;
+    const index = new Map<string, Entity>();
+    for (const e of this.entities) index.set(fold(e.name).replace(/\s+/g, ' '), e);
+    for (const e of this.entities) {
+      for (const alias of e.aliases) {
+        const key = fold(alias).replace(/\s+/g, ' ');
+        if (!index.has(key)) index.set(key, e);
+      }
+    }
+    return (this.names = index);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// User entity files.
+
+/** Read a user entity file: a JSON array of `{name, kind, aliases, description?, id?}`. */
+export function loadEntityFile(path: string): EntityEntry[] {
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new Error(`${path}: cannot read entity file (${(e as Error).message})`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch (e) {
+    throw new Error(`${path}: not valid JSON (${(e as Error).message})`);
+  }
+  if (!Array.isArray(data)) throw new Error(`${path}: expected a JSON array of entities like {"name": …, "kind": …, "aliases": […]}`);
+  return data.map((item, index) => checkEntry(item, `${path}: entry ${index + 1}`));
+}
+
+function checkEntry(item: unknown, where: string): EntityEntry {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new Error(`${where}: expected an object`);
+  const o = item as Record<string, unknown>;
+  if (typeof o.name !== 'string' || !o.name.trim()) throw new Error(`${where}: "name" must be a non-empty string`);
+  const label = `${where} ("${o.name}")`;
+  if (typeof o.kind !== 'string' || !ENTITY_KINDS.includes(o.kind as EntityKind)) {
+    throw new Error(`${label}: "kind" must be one of ${ENTITY_KINDS.join(', ')}`);
+  }
+  const strings = (field: string): string[] | undefined => {
+    const v = o[field];
+    if (v === undefined) return undefined;
+    if (!Array.isArray(v) || v.some((s) => typeof s !== 'string')) throw new Error(`${label}: "${field}" must be an array of strings`);
+    return v as string[];
+  };
+  const text = (field: string): string | undefined => {
+    const v = o[field];
+    if (v !== undefined && typeof v !== 'string') throw new Error(`${label}: "${field}" must be a string`);
+    return v as string | undefined;
+  };
+  const entry: EntityEntry = { name: o.name.trim(), kind: o.kind as EntityKind, aliases: strings('aliases') ?? [] };
+  const id = text('id');
+  const description = text('description');
+  const descriptionJa = text('descriptionJa');
+  const caseSensitive = strings('caseSensitive');
+  if (id) entry.id = id;
+  if (description) entry.description = description;
+  if (descriptionJa) entry.descriptionJa = descriptionJa;
+  if (caseSensitive) entry.caseSensitive = caseSensitive;
+  return entry;
+}
