@@ -62,30 +62,60 @@ interface FoldedText {
 }
 
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
-const foldCache = new Map<number, string>();
-const nfkcCache = new Map<number, string>();
+
+/**
+ * Per BMP unit, the single unit it folds to, or -1 when it folds to several (`㍻`, `ﬁ`) or is a
+ * surrogate; 0 = not computed yet. One table with lowercasing, one without (for model patterns).
+ */
+const unitTables = { lower: new Int32Array(0x10000), upper: new Int32Array(0x10000) };
+const pieceCaches = { lower: new Map<number, string>(), upper: new Map<number, string>() };
+
+function pieceOf(cp: number, lower: boolean): string {
+  const cache = lower ? pieceCaches.lower : pieceCaches.upper;
+  let piece = cache.get(cp);
+  if (piece === undefined) {
+    const nfkc = String.fromCodePoint(cp).normalize('NFKC');
+    piece = lower ? nfkc.toLowerCase() : nfkc;
+    cache.set(cp, piece);
+  }
+  return piece;
+}
+
+function foldedUnit(c: number, lower: boolean): number {
+  const table = lower ? unitTables.lower : unitTables.upper;
+  let f = table[c];
+  if (f === 0) {
+    const piece = c >= 0xd800 && c <= 0xdfff ? '' : pieceOf(c, lower);
+    f = piece.length === 1 ? piece.charCodeAt(0) : -1;
+    table[c] = f;
+  }
+  return f;
+}
 
 function mapped(text: string, lower: boolean): FoldedText {
   if (ASCII_ONLY.test(text)) return { folded: lower ? text.toLowerCase() : text };
-  const cache = lower ? foldCache : nfkcCache;
+  // Usual case: every unit folds to exactly one unit. Then folding the whole string natively
+  // gives the same units at the same offsets, unless it composed a sequence (`か`+`゙`), which
+  // shortens it: the length check catches that and falls back to folding unit by unit.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80 && foldedUnit(c, lower) < 0) return mappedSlowly(text, lower);
+  }
+  const nfkc = text.normalize('NFKC');
+  const folded = lower ? nfkc.toLowerCase() : nfkc;
+  return folded.length === text.length ? { folded } : mappedSlowly(text, lower);
+}
+
+/** Fold code point by code point, keeping the original offset of every folded unit. */
+function mappedSlowly(text: string, lower: boolean): FoldedText {
   const parts: string[] = [];
   const map: number[] = [];
   for (let i = 0; i < text.length; ) {
     const cp = text.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
-    let piece: string | undefined;
-    if (cp < 0x80) piece = lower && cp >= 0x41 && cp <= 0x5a ? String.fromCharCode(cp + 32) : text[i];
-    else {
-      piece = cache.get(cp);
-      if (piece === undefined) {
-        const nfkc = String.fromCodePoint(cp).normalize('NFKC');
-        piece = lower ? nfkc.toLowerCase() : nfkc;
-        cache.set(cp, piece);
-      }
-    }
+    const piece = pieceOf(cp, lower);
     for (let k = 0; k < piece.length; k++) map.push(i);
     parts.push(piece);
-    i += width;
+    i += cp > 0xffff ? 2 : 1;
   }
   map.push(text.length);
   return { folded: parts.join(''), map };
@@ -125,11 +155,24 @@ interface AliasTarget {
 }
 
 interface TrieNode {
-  next: Map<number, TrieNode>;
+  /** Children by folded unit: an array for ASCII (most steps), a map for the rest. */
+  ascii: (TrieNode | undefined)[];
+  other: Map<number, TrieNode>;
   targets?: AliasTarget[];
 }
 
-const newNode = (): TrieNode => ({ next: new Map() });
+const newNode = (): TrieNode => ({ ascii: [], other: new Map() });
+
+const child = (node: TrieNode, c: number): TrieNode | undefined => (c < 0x80 ? node.ascii[c] : node.other.get(c));
+
+function addChild(node: TrieNode, c: number): TrieNode {
+  const existing = child(node, c);
+  if (existing) return existing;
+  const made = newNode();
+  if (c < 0x80) node.ascii[c] = made;
+  else node.other.set(c, made);
+  return made;
+}
 
 /**
  * Spellings of one alias: as written, without the spaces Japanese text may or may not put
@@ -151,21 +194,24 @@ function katakanaTail(folded: string): number {
   return n;
 }
 
-function buildTrie(entities: readonly Entity[], caseSensitive: Map<string, Set<string>>): TrieNode {
+interface CompiledAliases {
+  root: TrieNode;
+  /** 1 for every folded unit that begins some alias: a cheap filter before the trie walk. */
+  starts: Uint8Array;
+}
+
+function compileAliases(entities: readonly Entity[], caseSensitive: Map<string, Set<string>>): CompiledAliases {
   const root = newNode();
+  const starts = new Uint8Array(0x10000);
   for (const entity of entities) {
     const exactSet = caseSensitive.get(entity.id);
     for (const alias of new Set([entity.name, ...entity.aliases])) {
       const exact = exactSet?.has(alias);
       for (const spelling of spellings(alias)) {
         const key = fold(spelling);
+        starts[key.charCodeAt(0)] = 1;
         let node = root;
-        for (let i = 0; i < key.length; i++) {
-          const c = key.charCodeAt(i);
-          let child = node.next.get(c);
-          if (!child) node.next.set(c, (child = newNode()));
-          node = child;
-        }
+        for (let i = 0; i < key.length; i++) node = addChild(node, key.charCodeAt(i));
         const last = key.charCodeAt(key.length - 1);
         const tail = katakanaTail(key);
         (node.targets ??= []).push({
@@ -178,7 +224,7 @@ function buildTrie(entities: readonly Entity[], caseSensitive: Map<string, Set<s
       }
     }
   }
-  return root;
+  return { root, starts };
 }
 
 interface Candidate {
@@ -196,12 +242,12 @@ function matchesAt(root: TrieNode, text: string, t: FoldedText, i: number, out: 
   while (j < f.length) {
     const c = f.charCodeAt(j);
     if (isBlank(c)) {
-      node = node.next.get(0x20);
+      node = child(node, 0x20);
       if (!node) return;
       while (j < f.length && isBlank(f.charCodeAt(j))) j++;
       continue;
     }
-    node = node.next.get(c);
+    node = child(node, c);
     if (!node) return;
     j++;
     if (node.targets) {
@@ -254,7 +300,7 @@ export class EntityCatalog {
   private readonly byId = new Map<string, Entity>();
   private readonly caseSensitive = new Map<string, Set<string>>();
   private readonly detected = new Map<string, Entity>();
-  private trie?: TrieNode;
+  private compiled?: CompiledAliases;
   private names?: Map<string, Entity>;
 
   static fromEntries(entries: readonly EntityEntry[]): EntityCatalog {
@@ -286,7 +332,7 @@ export class EntityCatalog {
       for (const alias of entry.caseSensitive ?? []) exact.add(alias.trim());
       if (exact.size > 0) this.caseSensitive.set(entity.id, exact);
     }
-    this.trie = undefined;
+    this.compiled = undefined;
     this.names = undefined;
   }
 
@@ -325,12 +371,12 @@ export class EntityCatalog {
 
   /** Mentions of catalog entities and pattern-detected models, in text order, never overlapping. */
   findMentions(text: string): Mention[] {
-    const root = (this.trie ??= buildTrie(this.entities, this.caseSensitive));
+    const { root, starts } = (this.compiled ??= compileAliases(this.entities, this.caseSensitive));
     const t = mapped(text, true);
     const f = t.folded;
     const candidates: Candidate[] = [];
     for (let i = 0; i < f.length; i++) {
-      if (root.next.has(f.charCodeAt(i)) && canStart(f, i)) matchesAt(root, text, t, i, candidates);
+      if (starts[f.charCodeAt(i)] === 1 && canStart(f, i)) matchesAt(root, text, t, i, candidates);
     }
     const catalogSpans = candidates.map((c) => ({ ...c, start: origin(t, c.start), end: origin(t, c.end) }));
     const all = catalogSpans.concat(this.patternCandidates(text));
