@@ -1,0 +1,77 @@
+// The text the fact patterns run over: NFKC-normalised (full-width digits and `％` folded, case
+// kept because `May` the month and `may` the verb differ), with an offset map back to the
+// original, and with spans that hold numbers but no facts (URLs, images, model names) blanked.
+
+export interface Normalised {
+  /** NFKC text, same length as `map` minus one; masked spans replaced by spaces. */
+  text: string;
+  /** Original UTF-16 offset of each unit of `text`, plus the original length at the end. */
+  map: number[];
+}
+
+export function normalise(original: string): Normalised {
+  const nfkc = original.normalize('NFKC');
+  let text: string;
+  let map: number[];
+  if (nfkc.length === original.length && nfkc === original) {
+    text = original;
+    // A plain loop: `Array.from` with a mapper is ten times slower here.
+    map = new Array<number>(original.length + 1);
+    for (let i = 0; i <= original.length; i++) map[i] = i;
+  } else {
+    ({ text, map } = normaliseByCodePoint(original));
+  }
+  return { text: mask(text), map };
+}
+
+// Per-character `normalize` calls dominate the cost of this function; texts repeat few characters.
+const pieces = new Map<number, string>();
+
+function pieceOf(cp: number): string {
+  let piece = pieces.get(cp);
+  if (piece === undefined) {
+    piece = String.fromCodePoint(cp).normalize('NFKC');
+    pieces.set(cp, piece);
+  }
+  return piece;
+}
+
+function normaliseByCodePoint(original: string): Normalised {
+  let text = '';
+  const map: number[] = [];
+  for (let i = 0; i < original.length; ) {
+    const cp = original.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const piece = cp < 0x80 ? original[i] : pieceOf(cp);
+    for (let k = 0; k < piece.length; k++) map.push(i);
+    text += piece;
+    i += width;
+  }
+  map.push(original.length);
+  return { text, map };
+}
+
+// Model families whose version numbers look like quantities (`Opus 4.8`, `Fable 5`, `GPT-5.5`).
+const MODEL_FAMILIES =
+  'GPT|GLM|Claude|Opus|Sonnet|Haiku|Fable|Mythos|Gemini|Gemma|Llama|Qwen|DeepSeek|Grok|Mistral|Kimi|Phi';
+
+// Each mask with a cheap test that tells when it cannot match, since most text has none of these.
+const MASKS: [hint: RegExp, mask: RegExp][] = [
+  [/\]\(/, /!\[[^\]\n]*\]\([^)\n]*\)/g], // Markdown images
+  [/\]\(/, /\]\([^)\n]*\)/g], // link targets
+  [/http|www\./, /\b(?:https?:\/\/|www\.)[^\s)>\]」』]+/g], // URLs
+  [
+    new RegExp(`${MODEL_FAMILIES}`),
+    new RegExp(String.raw`\b(?:${MODEL_FAMILIES})(?:[- ]?(?:[A-Z][a-z]+[- ])?)\d+(?:\.\d+)*(?![\d.]*\s*(?:%|percent))`, 'g'),
+  ],
+  [/v\d/, /(?<![\w.])v\d+(?:\.\d+)+\b/g], // version numbers
+  [/⟦/, /⟦[^⟧]*⟧/g], // placeholders such as ⟦CODE_0⟧
+];
+
+function mask(text: string): string {
+  let out = text;
+  for (const [hint, re] of MASKS) {
+    if (hint.test(out)) out = out.replace(re, (m) => ' '.repeat(m.length));
+  }
+  return out;
+}
