@@ -77,6 +77,7 @@ export function seedUserData(dir, extra = {}) {
     'chat.disableAIFeatures': true,
     'workbench.tips.enabled': false,
     'workbench.enableExperiments': false,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
     ...extra,
   };
   writeFileSync(join(dir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
