@@ -90,18 +90,30 @@ export const CHECKS = [
   },
 ];
 
-/** Starts code-server with `extensionsDir` (the extension already installed there) and runs CHECKS. */
-export async function runUi(label, extensionsDir, { developmentPath } = {}) {
+/** Starts code-server with the extension installed in `ctx.extensionsDir` and opens the workbench. */
+const START_WORKBENCH = {
+  slug: 'workbench',
+  name: 'the workbench loads a copy of the sample workspace',
+  fatal: true,
+  async run(ctx) {
+    const workspace = copyWorkspace();
+    const server = await startCodeServer({ name: ctx.label, workspace, extensionsDir: ctx.extensionsDir, smokeTestDriver: false });
+    console.log(`  ${ctx.label}: code-server pid ${server.pid} on ${server.url} (log: ${server.logFile})`);
+    const browser = await launchBrowser();
+    ctx.page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await ctx.page.goto(workbenchUrl(server, workspace));
+    await waitForWorkbench(ctx.page);
+  },
+};
+
+/**
+ * Runs `before` (e.g. installing the .vsix), then starts the workbench and runs CHECKS against
+ * the extension installed in `extensionsDir`. Resolves to the process exit code.
+ */
+export async function runUi(label, extensionsDir, { before = [] } = {}) {
   const started = Date.now();
-  const capabilities = await serverCapabilities(developmentPath ? join(developmentPath, 'dist', 'server.js') : undefined);
-  const workspace = copyWorkspace();
-  const server = await startCodeServer({ name: label, workspace, extensionsDir, smokeTestDriver: false });
-  console.log(`${label}: code-server pid ${server.pid} on ${server.url} (log: ${server.logFile})`);
-  const browser = await launchBrowser();
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(workbenchUrl(server, workspace));
-  await waitForWorkbench(page);
-  const run = runChecks(label, CHECKS, { page, label, capabilities });
+  const ctx = { label, extensionsDir, capabilities: await serverCapabilities() };
+  const run = runChecks(label, [...before, START_WORKBENCH, ...CHECKS], ctx);
   const timeout = new Promise((resolve) =>
     setTimeout(() => {
       console.log(`${label}: TIMEOUT after ${TIMEOUT_MS / 1000} s`);

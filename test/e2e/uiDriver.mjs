@@ -113,12 +113,22 @@ export function quickPickOpened(page) {
   );
 }
 
-/** Runs each check in order, printing ok/FAIL/skip, and the summary line `<label>: N passed, N failed`. */
+/**
+ * Runs each check in order, printing ok/FAIL/skip, and the summary line
+ * `<label>: N passed, N failed`. When a check marked `fatal` fails, the rest are counted as
+ * failed without running (they need what it set up). Returns the number of failures.
+ */
 export async function runChecks(label, checks, ctx) {
   let passed = 0;
   let failed = 0;
   let skipped = 0;
+  let blockedBy;
   for (const check of checks) {
+    if (blockedBy) {
+      failed++;
+      console.log(`  FAIL ${check.name}: not run, because "${blockedBy}" failed`);
+      continue;
+    }
     const started = Date.now();
     try {
       await check.run(ctx);
@@ -130,8 +140,9 @@ export async function runChecks(label, checks, ctx) {
         console.log(`  skip ${check.name}: ${e.message}`);
       } else {
         failed++;
-        console.log(`  FAIL ${check.name}: ${e.message.split('\n').slice(0, 8).join('\n       ')}`);
-        await screenshot(ctx.page, `${label}-FAILED-${check.slug}`).catch(() => {});
+        console.log(`  FAIL ${check.name}: ${String(e?.message ?? e).split('\n').slice(0, 8).join('\n       ')}`);
+        if (ctx.page) await screenshot(ctx.page, `${label}-FAILED-${check.slug}`).catch(() => {});
+        if (check.fatal) blockedBy = check.name;
       }
     }
   }
