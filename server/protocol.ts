@@ -1,5 +1,5 @@
 // Custom LSP methods, declared once with their types; the client imports this module too.
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { FindSourcesResult, SourceView } from './core/findSources';
 import type { Lang, Range, Role } from './core/types';
 
@@ -20,7 +20,7 @@ export interface IndexStatus {
 /** Sent when indexing starts, finishes or fails. Tests and the status bar wait for `ready`. */
 export const IndexStatusNotification = new NotificationType<IndexStatus>('aiPolicyClaims/indexStatus');
 
-export const GetIndexStatusRequest = new RequestType<void, IndexStatus, void>('aiPolicyClaims/indexStatus');
+export const GetIndexStatusRequest = new RequestType0<IndexStatus, void>('aiPolicyClaims/indexStatus');
 
 export interface FindSourcesParams {
   /** The claim; when absent, the sentence of `uri` at `position` (or the text of `range`). */
@@ -57,4 +57,4 @@ export interface ClaimItem extends SourceView {
 
 export const SearchClaimsRequest = new RequestType<SearchClaimsParams, ClaimItem[], void>('aiPolicyClaims/searchClaims');
 
-export const ReindexRequest = new RequestType<void, IndexStatus, void>('aiPolicyClaims/reindex');
+export const ReindexRequest = new RequestType0<IndexStatus, void>('aiPolicyClaims/reindex');

@@ -30,7 +30,7 @@ function pseudoWord(ja: boolean): string {
 function perturb(text: string): string {
   return text
     .split('\n')
-    .filter((line, i) => i < 25 || rand() > 0.15)
+    .filter((_line, i) => i < 25 || rand() > 0.15)
     .map((line) => {
       let out = line.replace(/\d+/g, (d) => (rand() < 0.5 ? String(Math.floor(rand() * 10 ** d.length)) : d));
       const ja = /[\u3040-\u30ff\u4e00-\u9fff]/.test(out);

@@ -1,5 +1,5 @@
 // Shared test helpers: the repository's own seeds and fixtures, and inline multi-file corpora.
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -12,7 +12,7 @@ export const ROOT = (() => {
 
 function readdirSafe(dir: string): string[] {
   try {
-    return require('node:fs').readdirSync(dir);
+    return readdirSync(dir);
   } catch {
     return [];
   }

@@ -27,6 +27,8 @@ export interface Passage {
   range: Range;
   /** 1-based paragraph number within the document (content lines, in file order), for `¶N` pinpoints. */
   paragraph: number;
+  /** A heading: structure for display, never a statement (not ranked, not a fact). */
+  heading?: boolean;
   /** Person quoted, when the passage is someone's quote (`Alex Stamos: …`). */
   speaker?: string;
   /** Ids of passages in the other language that this one translates or is translated by. */

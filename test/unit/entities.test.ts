@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { builtInCatalog, EntityCatalog, ENTITY_KINDS, loadEntityFile, type Mention } from '../../server/core/entities';
+import { ROOT as root } from '../helpers';
 
-const root = path.join(__dirname, '..', '..');
 const devSet: { name: string; kind: string; aliases: string[] }[] = JSON.parse(
   readFileSync(path.join(root, 'test', 'fixtures', 'entities.json'), 'utf8'),
 );
