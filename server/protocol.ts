@@ -58,3 +58,18 @@ export interface ClaimItem extends SourceView {
 export const SearchClaimsRequest = new RequestType<SearchClaimsParams, ClaimItem[], void>('aiPolicyClaims/searchClaims');
 
 export const ReindexRequest = new RequestType0<IndexStatus, void>('aiPolicyClaims/reindex');
+
+export interface CheckMemoParams {
+  uri: string;
+}
+
+/** Counts of one memo check; its findings are published as the memo's diagnostics. */
+export interface CheckMemoResult {
+  checked: number;
+  supported: number;
+  contradicted: number;
+  unsupported: number;
+}
+
+/** Checks an open memo now (no debounce), publishes its diagnostics and returns the counts. */
+export const CheckMemoRequest = new RequestType<CheckMemoParams, CheckMemoResult, void>('aiPolicyClaims/checkMemo');
