@@ -12,7 +12,13 @@
 import Mocha from 'mocha';
 import { SummaryReporter, emit } from './reporter';
 
-const TEST_MODULES = [() => import('./activation.test'), () => import('./hover.test'), () => import('./findSources.test')];
+const TEST_MODULES = [
+  () => import('./activation.test'),
+  () => import('./hover.test'),
+  () => import('./findSources.test'),
+  // Changes the workspace settings (and restores them): keep it after the tests that read them.
+  () => import('./reindex.test'),
+];
 
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: SummaryReporter });
