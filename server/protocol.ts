@@ -73,3 +73,37 @@ export interface CheckMemoResult {
 
 /** Checks an open memo now (no debounce), publishes its diagnostics and returns the counts. */
 export const CheckMemoRequest = new RequestType<CheckMemoParams, CheckMemoResult, void>('aiPolicyClaims/checkMemo');
+
+export type CitationStyle = 'pandoc' | 'footnote' | 'plain';
+
+export interface CitationParams {
+  /** The open memo the citation goes into. */
+  uri: string;
+  /** Where the citation marker is inserted. */
+  position: { line: number; character: number };
+  /** The cited passage (`SourceView.id` / `ClaimItem.id` of the current index). */
+  passageId: number;
+  /** Defaults to the `aiPolicyClaims.citation.style` setting. */
+  style?: CitationStyle;
+}
+
+export interface CitationResponse {
+  style: CitationStyle;
+  /** Edits to the memo: the marker, and for footnotes the definition at the end. */
+  edits: Array<{ range: Range; newText: string }>;
+  /** Version of the memo the edits were computed against; apply them to that version only. */
+  version: number;
+  /** Pandoc style: the CSL-JSON file the source was added to (`added` false when already there). */
+  bibliography?: { path: string; added: boolean; error?: string };
+  /** Said to the user when something is worth knowing (no bibliography file, write failed). */
+  message?: string;
+}
+
+/** Computes a citation for an open memo and, in Pandoc style, adds the source to the bibliography. */
+export const CitationRequest = new RequestType<CitationParams, CitationResponse, void>('aiPolicyClaims/citation');
+
+/**
+ * `workspace/executeCommand` command with one argument `{uri, position, passageId}`: the same as
+ * CitationRequest, with the edits applied through `workspace/applyEdit`. Code actions use it.
+ */
+export const INSERT_CITATION_COMMAND = 'aiPolicyClaims.server.insertCitation';

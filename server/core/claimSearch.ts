@@ -10,7 +10,12 @@ export interface ClaimFilters {
   doc?: string;
   lang?: Lang;
   role?: Role;
-  /** Keep passages for which this returns true (e.g. those mentioning an entity). */
+  /**
+   * Keep passages that mention this entity (its catalog id). Answered from the `@<id>` tokens
+   * the entity annotator put in the BM25 index, so no passage text is scanned per query.
+   */
+  entity?: string;
+  /** Keep passages for which this returns true. */
   where?: (passage: Passage) => boolean;
 }
 
@@ -22,6 +27,10 @@ export interface ClaimHit {
 
 const FULL_SCAN_LIMIT = 20_000;
 const PREFILTER = 2_000;
+// An entity's passages up to this many get their own small fuse.js index (built once, kept for
+// a few entities); beyond it the corpus-wide search is filtered instead.
+const ENTITY_FUSE_LIMIT = 5_000;
+const ENTITY_FUSE_CACHE = 8;
 
 interface Entry {
   id: number;
@@ -31,21 +40,24 @@ interface Entry {
 
 export class ClaimSearch {
   private fuse?: Fuse<Entry>;
+  private readonly mentioning = new Map<string, Set<number>>();
+  private readonly entityFuses = new Map<string, Fuse<Entry>>();
 
   constructor(private readonly corpus: Corpus) {}
 
   search(query: string, filters: ClaimFilters = {}, limit = 50): ClaimHit[] {
+    const ids = filters.entity ? this.passagesMentioning(filters.entity) : undefined;
+    const docs = filters.doc ? this.documentsNamed(filters.doc) : undefined;
     const keep = (p: Passage) =>
       !p.heading &&
-      (!filters.doc || this.corpus.documents[p.doc].name === filters.doc || this.corpus.documents[p.doc].catalog.key === filters.doc) &&
+      (!ids || ids.has(p.id)) &&
+      (!docs || docs.has(p.doc)) &&
       (!filters.lang || p.lang === filters.lang) &&
       (!filters.role || p.role === filters.role) &&
       (!filters.where || filters.where(p));
     const q = query.trim();
-    if (!q) {
-      return this.corpus.passages.filter(keep).slice(0, limit).map((passage) => ({ passage, score: 1 }));
-    }
-    const fuse = this.corpus.passages.length <= FULL_SCAN_LIMIT ? this.fullFuse() : this.narrowedFuse(q);
+    if (!q) return this.firstKept(ids, keep, limit);
+    const fuse = this.fuseFor(q, filters.entity, ids);
     const hits: ClaimHit[] = [];
     for (const r of fuse.search(q, { limit: Math.max(limit * 4, 200) })) {
       const passage = this.corpus.passages[r.item.id];
@@ -53,6 +65,56 @@ export class ClaimSearch {
       if (hits.length >= limit) break;
     }
     return hits;
+  }
+
+  /** Ids of the passages that mention an entity, from the index postings of its bridge token. */
+  passagesMentioning(entityId: string): Set<number> {
+    let ids = this.mentioning.get(entityId);
+    if (!ids) {
+      const term = `@${entityId}`;
+      const hits = this.corpus.index.search(new Map([[term, 1]]), this.corpus.index.df(term));
+      ids = new Set(hits.map((h) => h.id));
+      this.mentioning.set(entityId, ids);
+    }
+    return ids;
+  }
+
+  /** Documents whose file name or citation key is `doc`, or whose file name starts with it. */
+  private documentsNamed(doc: string): Set<number> {
+    const exact = this.corpus.documents.filter((d) => d.name === doc || d.catalog.key === doc);
+    const chosen = exact.length > 0 ? exact : this.corpus.documents.filter((d) => d.name.startsWith(doc));
+    return new Set(chosen.map((d) => d.id));
+  }
+
+  // An empty query lists passages in corpus order, stopping as soon as there are enough.
+  private firstKept(ids: Set<number> | undefined, keep: (p: Passage) => boolean, limit: number): ClaimHit[] {
+    const hits: ClaimHit[] = [];
+    const candidates = ids ? [...ids].sort((a, b) => a - b) : undefined;
+    const count = candidates ? candidates.length : this.corpus.passages.length;
+    for (let i = 0; i < count && hits.length < limit; i++) {
+      const passage = this.corpus.passages[candidates ? candidates[i] : i];
+      if (keep(passage)) hits.push({ passage, score: 1 });
+    }
+    return hits;
+  }
+
+  private fuseFor(query: string, entity: string | undefined, ids: Set<number> | undefined): Fuse<Entry> {
+    if (entity && ids && ids.size <= ENTITY_FUSE_LIMIT) return this.entityFuse(entity, ids);
+    return this.corpus.passages.length <= FULL_SCAN_LIMIT ? this.fullFuse() : this.narrowedFuse(query);
+  }
+
+  private entityFuse(entity: string, ids: Set<number>): Fuse<Entry> {
+    let fuse = this.entityFuses.get(entity);
+    if (fuse) {
+      this.entityFuses.delete(entity);
+    } else {
+      const passages = [...ids].map((id) => this.corpus.passages[id]).filter((p) => !p.heading);
+      fuse = new Fuse(this.entries(passages), FUSE_OPTIONS);
+      if (this.entityFuses.size >= ENTITY_FUSE_CACHE) this.entityFuses.delete(this.entityFuses.keys().next().value as string);
+    }
+    // Re-inserted so the Map's order is least recently used first.
+    this.entityFuses.set(entity, fuse);
+    return fuse;
   }
 
   private fullFuse(): Fuse<Entry> {
@@ -80,3 +142,43 @@ const FUSE_OPTIONS = {
   threshold: 0.4,
   minMatchCharLength: 2,
 };
+
+export interface ParsedClaimQuery {
+  /** The query without its filter prefixes. */
+  text: string;
+  doc?: string;
+  lang?: Lang;
+  role?: Role;
+  /** An entity's name or alias, as typed. */
+  entity?: string;
+}
+
+const LANGS: readonly string[] = ['ja', 'en'];
+const ROLES: readonly string[] = ['original', 'translation', 'summary', 'analysis', 'related'];
+const PREFIX = /(^|\s)(entity|doc|lang|role):(?:"([^"]*)"|(\S+))/g;
+
+/**
+ * Filters typed into the query: `entity:Mythos`, `entity:"UK AISI"`, `doc:002_f6ed.txt`,
+ * `lang:ja`, `role:original`. A prefix with an unknown language or role stays in the text.
+ */
+export function parseClaimQuery(query: string): ParsedClaimQuery {
+  const parsed: ParsedClaimQuery = { text: '' };
+  const text = query.replace(PREFIX, (whole, space: string, name: string, quoted: string | undefined, bare: string | undefined) => {
+    const value = (quoted ?? bare ?? '').trim();
+    if (!value) return whole;
+    if (name === 'lang') {
+      if (!LANGS.includes(value)) return whole;
+      parsed.lang = value as Lang;
+    } else if (name === 'role') {
+      if (!ROLES.includes(value)) return whole;
+      parsed.role = value as Role;
+    } else if (name === 'doc') {
+      parsed.doc = value;
+    } else {
+      parsed.entity = value;
+    }
+    return space;
+  });
+  parsed.text = text.replace(/\s+/g, ' ').trim();
+  return parsed;
+}

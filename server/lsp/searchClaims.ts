@@ -1,23 +1,29 @@
-// aiPolicyClaims/searchClaims: the quick pick's fuzzy search, ranked on the server.
+// aiPolicyClaims/searchClaims: the quick pick's fuzzy search, ranked on the server. Filters come
+// as parameters or as `entity:`/`doc:`/`lang:`/`role:` prefixes typed in the query; parameters win.
+import { parseClaimQuery } from '../core/claimSearch';
 import { sourceView } from '../core/findSources';
-import { SearchClaimsRequest, type ClaimItem } from '../protocol';
+import { SearchClaimsRequest, type ClaimItem, type SearchClaimsParams } from '../protocol';
+import type { Indexed } from '../workspace';
 import { fileUri } from '../workspace';
 import type { Feature } from './context';
 
 export const searchClaimsFeature: Feature = {
   capabilities: {},
   register(ctx) {
-    ctx.connection.onRequest(SearchClaimsRequest, async (params): Promise<ClaimItem[]> => {
-      const { corpus, bridges, claims } = await ctx.workspace.indexed();
-      const entity = params.entity ? bridges.entities.byName(params.entity) : undefined;
-      if (params.entity && !entity) return [];
-      const where = entity ? (p: { text: string }) => bridges.entities.findMentions(p.text).some((m) => m.entity.id === entity.id) : undefined;
-      const hits = claims.search(params.query, { doc: params.doc, lang: params.lang, role: params.role, where }, params.limit ?? 100);
-      return hits.map((h) => {
-        const view = sourceView(corpus, { passage: h.passage, score: 1 - h.score });
-        const entities = [...new Set(bridges.entities.findMentions(h.passage.text).map((m) => m.entity.name))];
-        return { ...view, uri: fileUri(view.path), entities };
-      });
-    });
+    ctx.connection.onRequest(SearchClaimsRequest, async (params) => searchClaims(await ctx.workspace.indexed(), params));
   },
 };
+
+export function searchClaims({ corpus, bridges, claims }: Indexed, params: SearchClaimsParams): ClaimItem[] {
+  const typed = parseClaimQuery(typeof params.query === 'string' ? params.query : '');
+  const entityName = params.entity ?? typed.entity;
+  const entity = entityName ? bridges.entities.byName(entityName) : undefined;
+  if (entityName && !entity) return [];
+  const filters = { doc: params.doc ?? typed.doc, lang: params.lang ?? typed.lang, role: params.role ?? typed.role, entity: entity?.id };
+  const limit = Math.min(Math.max(1, params.limit ?? 100), 500);
+  return claims.search(typed.text, filters, limit).map((h) => {
+    const view = sourceView(corpus, { passage: h.passage, score: 1 - h.score });
+    const entities = [...new Set(bridges.entities.findMentions(h.passage.text).map((m) => m.entity.name))];
+    return { ...view, uri: fileUri(view.path), entities };
+  });
+}

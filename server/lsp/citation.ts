@@ -1,0 +1,99 @@
+// aiPolicyClaims/citation and the `aiPolicyClaims.server.insertCitation` command: the citation of
+// a passage for an open memo, in the writer's style; Pandoc citations also add the source to the
+// CSL-JSON bibliography (the memo's front matter names it, else the setting).
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ResponseError, ErrorCodes, TextDocumentEdit } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { addToBibliography } from '../core/bibliography';
+import { bibliographyPathFromFrontMatter, citationEdits, cslEntry } from '../core/citations';
+import {
+  CitationRequest,
+  INSERT_CITATION_COMMAND,
+  type CitationParams,
+  type CitationResponse,
+  type CitationStyle,
+} from '../protocol';
+import type { Feature, ServerContext } from './context';
+
+const STYLES: readonly CitationStyle[] = ['pandoc', 'footnote', 'plain'];
+
+export const citationFeature: Feature = {
+  capabilities: { executeCommandProvider: { commands: [INSERT_CITATION_COMMAND] } },
+  register(ctx) {
+    ctx.connection.onRequest(CitationRequest, (params) => citation(ctx, params));
+    ctx.connection.onExecuteCommand(async (params) => {
+      if (params.command !== INSERT_CITATION_COMMAND) throw new ResponseError(ErrorCodes.InvalidParams, `unknown command: ${params.command}`);
+      const arg = (params.arguments?.[0] ?? {}) as Partial<CitationParams>;
+      return insertCitation(ctx, arg);
+    });
+  },
+};
+
+/** The citation's edits against the memo as the server has it, with the bibliography updated. */
+export async function citation(ctx: ServerContext, params: Partial<CitationParams>): Promise<CitationResponse> {
+  const doc = typeof params.uri === 'string' ? ctx.documents.get(params.uri) : undefined;
+  if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, `the memo is not open: ${String(params.uri)}`);
+  if (!isPosition(params.position)) throw new ResponseError(ErrorCodes.InvalidParams, 'position must be {line, character}');
+  const { corpus } = await ctx.workspace.indexed();
+  const passage = Number.isInteger(params.passageId) ? corpus.passages[params.passageId as number] : undefined;
+  if (!passage) throw new ResponseError(ErrorCodes.InvalidParams, `no passage ${String(params.passageId)} in the current index; search again`);
+  const style = params.style && STYLES.includes(params.style) ? params.style : ctx.workspace.settings.citation.style;
+  const text = doc.getText();
+  // Normalise an out-of-range position to the nearest place in the document.
+  const at = doc.positionAt(doc.offsetAt(params.position));
+  const catalog = corpus.documentOf(passage).catalog;
+  const response: CitationResponse = { style, edits: citationEdits(style, text, at, catalog, passage), version: doc.version };
+  if (style !== 'pandoc') return response;
+  const file = bibliographyFile(ctx, doc);
+  if (!file) {
+    return { ...response, message: 'No bibliography file: add `bibliography: references.json` to the memo front matter or open a workspace folder.' };
+  }
+  try {
+    const result = await addToBibliography(file, [cslEntry(catalog)]);
+    return { ...response, bibliography: { path: file, added: result.added.length > 0 } };
+  } catch (e) {
+    const error = (e as Error).message;
+    ctx.logger.warn(`bibliography not updated: ${error}`);
+    return { ...response, bibliography: { path: file, added: false, error }, message: error };
+  }
+}
+
+/** The executeCommand path: computes the citation and applies it through `workspace/applyEdit`. */
+async function insertCitation(ctx: ServerContext, params: Partial<CitationParams>): Promise<CitationResponse & { applied: boolean }> {
+  const response = await citation(ctx, params);
+  const edit = { documentChanges: [TextDocumentEdit.create({ uri: params.uri as string, version: response.version }, response.edits)] };
+  const result = await ctx.connection.workspace.applyEdit({ label: 'Insert citation', edit });
+  const applied = result?.applied === true;
+  if (!applied) ctx.logger.warn(`citation not inserted: ${result?.failureReason ?? 'the editor refused the edit'}`);
+  if (response.message) void ctx.connection.window.showWarningMessage(response.message);
+  return { ...response, applied };
+}
+
+/**
+ * The memo's front matter `bibliography:` (relative to the memo's folder) wins; else the setting,
+ * relative to the workspace folder holding the memo. Undefined when neither can be placed.
+ */
+export function bibliographyFile(ctx: ServerContext, doc: TextDocument): string | undefined {
+  const memoPath = doc.uri.startsWith('file:') ? fileURLToPath(doc.uri) : undefined;
+  const root = memoPath ? ctx.workspace.roots.find((r) => isInside(memoPath, r)) ?? ctx.workspace.roots[0] : ctx.workspace.roots[0];
+  const named = bibliographyPathFromFrontMatter(doc.getText());
+  if (named) {
+    if (path.isAbsolute(named)) return named;
+    const base = memoPath ? path.dirname(memoPath) : root;
+    return base ? path.resolve(base, named) : undefined;
+  }
+  const setting = ctx.workspace.settings.citation.bibliography;
+  if (path.isAbsolute(setting)) return setting;
+  return root ? path.resolve(root, setting) : undefined;
+}
+
+function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+function isPosition(p: unknown): p is { line: number; character: number } {
+  const q = p as { line?: unknown; character?: unknown } | null | undefined;
+  return !!q && Number.isInteger(q.line) && Number.isInteger(q.character) && (q.line as number) >= 0 && (q.character as number) >= 0;
+}

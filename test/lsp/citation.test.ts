@@ -1,0 +1,173 @@
+// Citations over plain LSP: aiPolicyClaims/citation in each style (the edits and the written
+// bibliography), the executeCommand path through workspace/applyEdit, and claim search filters.
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { writeCorpus } from '../helpers';
+import { LspClient } from './lspClient';
+
+interface Item {
+  id: number;
+  key: string;
+  text: string;
+  paragraph: number;
+  lang: string;
+  role: string;
+  entities: string[];
+}
+interface Edit {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  newText: string;
+}
+interface Citation {
+  style: string;
+  edits: Edit[];
+  version: number;
+  bibliography?: { path: string; added: boolean; error?: string };
+  message?: string;
+}
+
+const EXISTING = `[
+  {
+    "id": "smith2020",
+    "type": "article",
+    "title": "An existing entry, kept byte for byte",
+    "note": "1.50"
+  }
+]
+`;
+
+let client: LspClient;
+let root: string;
+let chipRule: Item;
+
+before(async () => {
+  const folder = writeCorpus(`//- chips.txt
+Chip export rules
+The Department of Commerce issued the chip rule on March 3, 2026.
+Nvidia said the rule would cost it $5 billion a year.
+`);
+  root = mkdtempSync(path.join(tmpdir(), 'aipc-memos-'));
+  writeFileSync(path.join(root, 'refs.json'), EXISTING);
+  client = await LspClient.start({ corpus: { folders: [folder], includeSeeds: false } }, root);
+  await client.indexed();
+  const items = await client.request<Item[]>('aiPolicyClaims/searchClaims', { query: 'chip rule March' });
+  chipRule = items[0];
+  assert.match(chipRule.text, /March 3, 2026/);
+});
+
+after(async () => {
+  await client.shutdown();
+});
+
+function memo(name: string, text: string): string {
+  const uri = pathToFileURL(path.join(root, name)).toString();
+  client.open(uri, text);
+  return uri;
+}
+
+test('pandoc: the marker at the cursor and the source appended to the front matter bibliography, keeping existing entries', async () => {
+  const uri = memo('pandoc.md', '---\ntitle: Memo\nbibliography: refs.json\n---\n\nCommerce issued the rule on March 3.\n');
+  const r = await client.request<Citation>('aiPolicyClaims/citation', { uri, position: { line: 5, character: 35 }, passageId: chipRule.id, style: 'pandoc' });
+  assert.equal(r.style, 'pandoc');
+  assert.deepEqual(r.edits, [{ range: { start: { line: 5, character: 35 }, end: { line: 5, character: 35 } }, newText: ` [@${chipRule.key}, ¶${chipRule.paragraph}]` }]);
+  assert.equal(r.version, 1);
+  assert.deepEqual(r.bibliography, { path: path.join(root, 'refs.json'), added: true });
+  const written = readFileSync(path.join(root, 'refs.json'), 'utf8');
+  assert.ok(written.includes('"note": "1.50"'), 'the existing entry was rewritten');
+  const entries = JSON.parse(written) as Array<{ id: string; title: string }>;
+  assert.deepEqual(
+    entries.map((e) => e.id),
+    ['smith2020', chipRule.key],
+  );
+  assert.equal(entries[1].title, 'Chip export rules');
+
+  const again = await client.request<Citation>('aiPolicyClaims/citation', { uri, position: { line: 5, character: 0 }, passageId: chipRule.id, style: 'pandoc' });
+  assert.deepEqual(again.bibliography, { path: path.join(root, 'refs.json'), added: false });
+  assert.equal((JSON.parse(readFileSync(path.join(root, 'refs.json'), 'utf8')) as unknown[]).length, 2);
+});
+
+test('pandoc without front matter: the bibliography setting, relative to the workspace folder', async () => {
+  const uri = memo('plain-memo.md', 'Commerce issued the rule on March 3.\n');
+  const r = await client.request<Citation>('aiPolicyClaims/citation', { uri, position: { line: 0, character: 36 }, passageId: chipRule.id });
+  assert.equal(r.style, 'pandoc', 'the default style comes from the settings');
+  assert.equal(r.bibliography?.path, path.join(root, 'references.json'));
+  assert.ok(existsSync(path.join(root, 'references.json')));
+});
+
+test('pandoc with a BibTeX bibliography: the citation still comes back, with the reason the file was not written', async () => {
+  const uri = memo('bib.md', '---\nbibliography: refs.bib\n---\nText.\n');
+  const r = await client.request<Citation>('aiPolicyClaims/citation', { uri, position: { line: 3, character: 5 }, passageId: chipRule.id, style: 'pandoc' });
+  assert.equal(r.edits.length, 1);
+  assert.equal(r.bibliography?.added, false);
+  assert.match(r.message ?? '', /CSL-JSON/);
+  assert.ok(!existsSync(path.join(root, 'refs.bib')));
+});
+
+test('footnote: the marker at the cursor and its definition at the end of the memo', async () => {
+  const uri = memo('footnote.md', 'Commerce issued the rule on March 3.[^1]\n\n[^1]: Earlier note.\n');
+  const r = await client.request<Citation>('aiPolicyClaims/citation', { uri, position: { line: 0, character: 36 }, passageId: chipRule.id, style: 'footnote' });
+  assert.equal(r.edits.length, 2);
+  assert.equal(r.edits[0].newText, '[^2]');
+  assert.match(r.edits[1].newText, /\[\^2\]: Chip export rules, ¶2\. “The Department of Commerce issued the chip rule on March 3, 2026\.”/);
+  assert.equal(r.bibliography, undefined);
+});
+
+test('plain: a parenthetical with the title', async () => {
+  const uri = memo('plain.md', 'Commerce issued the rule on March 3.\n');
+  const r = await client.request<Citation>('aiPolicyClaims/citation', { uri, position: { line: 0, character: 36 }, passageId: chipRule.id, style: 'plain' });
+  assert.deepEqual(
+    r.edits.map((e) => e.newText),
+    ['(Chip export rules)'], 'no space after the full stop',
+  );
+});
+
+test('bad requests get an error, not a crash: unknown passage, memo not open', async () => {
+  const uri = memo('bad.md', 'Text.\n');
+  await assert.rejects(client.request('aiPolicyClaims/citation', { uri, position: { line: 0, character: 0 }, passageId: 99_999 }), /no passage 99999/);
+  await assert.rejects(client.request('aiPolicyClaims/citation', { uri: 'file:///nowhere.md', position: { line: 0, character: 0 }, passageId: chipRule.id }), /not open/);
+  await assert.rejects(client.request('aiPolicyClaims/citation', { uri, passageId: chipRule.id }), /position/);
+});
+
+test('executeCommand aiPolicyClaims.server.insertCitation applies the edit on the memo version through workspace/applyEdit', async () => {
+  const uri = memo('command.md', 'Commerce issued the rule on March 3.\n');
+  const asked: Array<{ method: string; params: unknown }> = [];
+  const spied = client as unknown as { dispatch(msg: { id?: number; method?: string; params?: unknown }): void; send(msg: unknown): void };
+  const dispatch = spied.dispatch.bind(client);
+  spied.dispatch = (msg) => {
+    if (msg.method === 'workspace/applyEdit' && msg.id !== undefined) {
+      asked.push({ method: msg.method, params: msg.params });
+      spied.send({ jsonrpc: '2.0', id: msg.id, result: { applied: true } });
+      return;
+    }
+    dispatch(msg);
+  };
+  const r = await client.request<Citation & { applied: boolean }>('workspace/executeCommand', {
+    command: 'aiPolicyClaims.server.insertCitation',
+    arguments: [{ uri, position: { line: 0, character: 36 }, passageId: chipRule.id }],
+  });
+  spied.dispatch = dispatch;
+  assert.equal(r.applied, true);
+  assert.equal(asked.length, 1);
+  const edit = asked[0].params as { edit: { documentChanges: Array<{ textDocument: { uri: string; version: number }; edits: Edit[] }> } };
+  assert.deepEqual(edit.edit.documentChanges[0].textDocument, { uri, version: 1 });
+  assert.equal(edit.edit.documentChanges[0].edits[0].newText, `[@${chipRule.key}, ¶2]`);
+});
+
+test('searchClaims: entity, language and role filters typed as prefixes', async () => {
+  const nvidia = await client.request<Item[]>('aiPolicyClaims/searchClaims', { query: 'entity:Commerce rule' });
+  assert.deepEqual(
+    nvidia.map((i) => i.text),
+    ['The Department of Commerce issued the chip rule on March 3, 2026.'],
+  );
+  assert.ok(nvidia[0].entities.includes('US Department of Commerce'));
+  const all = await client.request<Item[]>('aiPolicyClaims/searchClaims', { query: 'lang:en role:original' });
+  assert.equal(all.length, 2, 'an empty query with filters lists every matching claim');
+  const none = await client.request<Item[]>('aiPolicyClaims/searchClaims', { query: 'role:analysis rule' });
+  assert.deepEqual(none, []);
+  const unknown = await client.request<Item[]>('aiPolicyClaims/searchClaims', { query: 'entity:"No Such Entity" rule' });
+  assert.deepEqual(unknown, []);
+});
