@@ -3,6 +3,7 @@
 import type { Corpus } from './corpus';
 import { rankPassages, type RankOptions, type RankedPassage } from './retrieval';
 import type { Lang, Range, Role } from './types';
+import type { EntityCatalog } from './entities';
 import { judge, type Conflict, type Verdict } from './verdict';
 
 export interface SourceView {
@@ -56,9 +57,14 @@ export function sourceView(corpus: Corpus, r: Pick<RankedPassage, 'passage' | 's
   };
 }
 
-export function findSources(corpus: Corpus, claim: string, options: RankOptions = {}): FindSourcesResult {
+export interface FindSourcesOptions extends RankOptions {
+  /** Entity catalog for the verdict's names and roles (the shipped one when absent). */
+  entities?: EntityCatalog;
+}
+
+export function findSources(corpus: Corpus, claim: string, options: FindSourcesOptions = {}): FindSourcesResult {
   const ranked = rankPassages(corpus, claim, { ...options, top: Math.max(options.top ?? 5, 10) });
-  const judgement = judge(claim, ranked);
+  const judgement = judge(corpus, claim, ranked, { entities: options.entities });
   return {
     claim,
     ...judgement,

@@ -1,14 +1,33 @@
-// Verdict of a claim against its ranked passages. A first version: supported when an
-// evidence-grade passage covers enough of the claim, unsupported otherwise.
+// Verdict of a claim against its ranked passages: `contradicted` when a passage about the same
+// event states a different value of the same kind of fact (or gives the claim's role to another
+// person), `supported` when an evidence-grade passage holds enough of the claim, `unsupported`
+// otherwise. Analysis passages are never evidence; the original text is preferred over its
+// translation and summaries. The thresholds are calibrated on the dev set: see test/eval.ts.
+import type { Corpus } from './corpus';
+import { builtInCatalog, type EntityCatalog } from './entities';
 import type { RankedPassage } from './retrieval';
+import type { Role } from './types';
+import { actorConflicts } from './verdict/actors';
+import { factConflicts } from './verdict/conflicts';
+import { bestMember, evidenceUnits, ROLE_PREFERENCE, type EvidenceUnit } from './verdict/evidence';
+import { explainConflicts, explainSupport, explainUnsupported } from './verdict/explain';
+import { claimTerms, hasRole } from './verdict/terms';
 
 export type Verdict = 'supported' | 'contradicted' | 'unsupported';
 
 export interface Conflict {
+  /** `date`, `amount`, `count`, `percent`, `ratio`, `duration` or `actor`. */
   kind: string;
   claimValue: string;
   sourceValue: string;
+  /** Id of the passage that states `sourceValue`. */
   passage: number;
+  /** UTF-16 offsets of `claimValue` in the claim text. */
+  claimStart: number;
+  claimEnd: number;
+  /** UTF-16 offsets of `sourceValue` in the passage text. */
+  sourceStart: number;
+  sourceEnd: number;
 }
 
 export interface Judgement {
@@ -19,12 +38,88 @@ export interface Judgement {
   evidence?: number;
 }
 
-export const SUPPORT_COVERAGE = 0.45;
+/**
+ * Share of the claim's weighted terms (facts, names and the rest; idf-weighted, kana-only
+ * bigrams left out) that the best unit — a passage with its aligned translation — must hold.
+ */
+export const SUPPORT_COVERAGE = 0.38;
+/** Share of the claim's event terms (neither names nor values) the best unit must hold. */
+export const SUPPORT_EVENT = 0.2;
+/**
+ * Below this coverage a match must also be distinctive: when two or more other passages hold
+ * every term the best one holds, what matched is the documents' common background (`Anthropic`,
+ * `export control order`), not what the claim adds to it.
+ */
+export const CLEAR_SUPPORT = 0.6;
+export const MAX_ECHOES = 1;
+/** Share of the claim's names and event terms a unit must hold to be about the same event. */
+export const SAME_EVENT_SUBJECT = 0.5;
 
-export function judge(_claim: string, ranked: RankedPassage[]): Judgement {
-  const best = ranked.find((r) => r.passage.role !== 'analysis');
-  if (best && best.coverage >= SUPPORT_COVERAGE) {
-    return { verdict: 'supported', explanation: `${Math.round(best.coverage * 100)}% of the claim's terms found in a ${best.passage.role} passage`, conflicts: [], evidence: best.passage.id };
+export interface JudgeOptions {
+  /** Entity catalog for names and roles; the shipped catalog when absent. */
+  entities?: EntityCatalog;
+}
+
+let shipped: EntityCatalog | undefined;
+
+export function judge(corpus: Corpus, claim: string, ranked: RankedPassage[], options: JudgeOptions = {}): Judgement {
+  const entities = options.entities ?? (shipped ??= builtInCatalog());
+  const terms = claimTerms(corpus, claim, entities);
+  const units = evidenceUnits(corpus, ranked, terms);
+  const sameEvent = units.filter((u) => u.subject >= SAME_EVENT_SUBJECT);
+
+  const conflicts: Conflict[] = [];
+  for (const c of factConflicts(terms.facts, sameEvent, langOf(claim))) {
+    const p = corpus.passages[c.sourceFact.passage];
+    conflicts.push({
+      kind: c.claimFact.kind,
+      claimValue: c.claimFact.text,
+      sourceValue: c.sourceFact.text,
+      passage: p.id,
+      claimStart: c.claimFact.start,
+      claimEnd: c.claimFact.end,
+      sourceStart: c.sourceFact.start,
+      sourceEnd: c.sourceFact.end,
+    });
   }
-  return { verdict: 'unsupported', explanation: 'no passage covers enough of the claim', conflicts: [] };
+  for (const c of actorConflicts(claim, sameEvent.flatMap((u) => u.members), entities)) {
+    conflicts.push({
+      kind: 'actor',
+      claimValue: c.claim.name,
+      sourceValue: c.source.name,
+      passage: c.passage,
+      claimStart: c.claim.start,
+      claimEnd: c.claim.end,
+      sourceStart: c.source.start,
+      sourceEnd: c.source.end,
+    });
+  }
+  if (conflicts.length) {
+    const unit = sameEvent.find((u) => u.members.some((m) => m.id === conflicts[0].passage))!;
+    return { verdict: 'contradicted', explanation: explainConflicts(corpus, conflicts, unit), conflicts, evidence: conflicts[0].passage };
+  }
+
+  const best = bestUnit(units);
+  const needsEvent = hasRole(terms, 'event');
+  const echoes = best ? units.filter((u) => u !== best && best.matched.every((t) => u.matched.includes(t))).length : 0;
+  const distinctive = !best || best.coverage >= CLEAR_SUPPORT || echoes <= MAX_ECHOES;
+  if (best && best.coverage >= SUPPORT_COVERAGE && (!needsEvent || best.event >= SUPPORT_EVENT) && distinctive) {
+    const shown = bestMember(best);
+    return { verdict: 'supported', explanation: explainSupport(corpus, best, shown), conflicts: [], evidence: shown.id };
+  }
+  return { verdict: 'unsupported', explanation: explainUnsupported(best, needsEvent, distinctive ? 0 : echoes + 1), conflicts: [] };
+}
+
+/** The unit holding most of the claim; on a near tie, the better kind of evidence. */
+function bestUnit(units: EvidenceUnit[]): EvidenceUnit | undefined {
+  const rank = (u: EvidenceUnit) => u.coverage - 0.02 * bestRole(u);
+  return [...units].sort((a, b) => rank(b) - rank(a))[0];
+}
+
+function bestRole(u: EvidenceUnit): number {
+  return Math.min(...u.members.map((m) => ROLE_PREFERENCE[m.role as Role]));
+}
+
+function langOf(text: string): string {
+  return /[\u3040-\u30ff\u3400-\u9fff]/.test(text) ? 'ja' : 'en';
 }

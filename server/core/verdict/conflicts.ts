@@ -1,0 +1,40 @@
+// Fact conflicts: the claim states a value (a date, an amount, a count, a percent, a ratio, a
+// duration) and a passage about the same event states a different value of the same kind. A
+// passage that mentions several values (a timeline, a table of results) agrees when any of its
+// values of that kind agrees, and so does any other passage about the same event: only a value
+// that no such passage confirms is a conflict.
+import { factsAgree, sameKind, type Fact } from '../facts';
+import type { EvidenceUnit, SourcedFact } from './evidence';
+
+export interface FactConflict {
+  claimFact: Fact;
+  sourceFact: SourcedFact;
+}
+
+/**
+ * Conflicts between the claim's facts and the facts of same-event units. `sameEvent` units are
+ * the ones whose non-fact terms match the claim well enough to be talking about the same thing.
+ */
+export function factConflicts(claimFacts: Fact[], sameEvent: EvidenceUnit[], claimLang: string): FactConflict[] {
+  const conflicts: FactConflict[] = [];
+  for (const fact of claimFacts) {
+    const rivals = sameEvent.flatMap((u) => u.facts.filter((f) => sameKind(fact, f)));
+    if (!rivals.length || rivals.some((f) => factsAgree(fact, f))) continue;
+    conflicts.push({ claimFact: fact, sourceFact: closest(fact, rivals, claimLang) });
+  }
+  return conflicts;
+}
+
+/** The rival to show: nearest in value, then in the claim's language (so a fix reads naturally). */
+function closest(fact: Fact, rivals: SourcedFact[], claimLang: string): SourcedFact {
+  const distance = (f: SourcedFact) => {
+    if (fact.value === undefined || f.value === undefined || fact.value <= 0 || f.value <= 0) return 0;
+    return Math.abs(Math.log(f.value / fact.value));
+  };
+  const inLang = (f: SourcedFact) => (langOf(f.text) === claimLang ? 0 : 1);
+  return [...rivals].sort((a, b) => distance(a) - distance(b) || inLang(a) - inLang(b))[0];
+}
+
+function langOf(text: string): string {
+  return /[\u3040-\u30ff\u3400-\u9fff]/.test(text) ? 'ja' : 'en';
+}

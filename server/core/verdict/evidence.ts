@@ -1,0 +1,62 @@
+// Evidence units: a ranked passage together with its aligned translation — one statement in two
+// languages — with the terms and facts of both. Analysis passages (the aggregator's opinion) and
+// headings are never evidence of a fact.
+import type { Corpus } from '../corpus';
+import { extractFacts, type Fact } from '../facts';
+import type { RankedPassage } from '../retrieval';
+import { indexTokens } from '../tokenize';
+import type { Passage, Role } from '../types';
+import { share, type ClaimTerms } from './terms';
+
+export interface SourcedFact extends Fact {
+  passage: number;
+}
+
+export interface EvidenceUnit {
+  /** The ranked passage the unit grew from. */
+  lead: Passage;
+  members: Passage[];
+  /** Claim terms the unit holds (tokens; `#…` facts, `@…` entities). */
+  matched: string[];
+  /** Share of all the claim's weight found in the unit. */
+  coverage: number;
+  /** Share of the claim's entity and event terms: the unit speaks of the same thing. */
+  subject: number;
+  /** Share of the claim's event terms alone (what happened, without names or values). */
+  event: number;
+  facts: SourcedFact[];
+}
+
+/** The better evidence first when coverage is equal: the article's own words over summaries. */
+export const ROLE_PREFERENCE: Record<Role, number> = { original: 0, translation: 1, summary: 2, related: 3, analysis: 4 };
+
+export function evidenceUnits(corpus: Corpus, ranked: RankedPassage[], terms: ClaimTerms): EvidenceUnit[] {
+  const seen = new Set<number>();
+  const units: EvidenceUnit[] = [];
+  for (const { passage } of ranked) {
+    if (seen.has(passage.id) || passage.role === 'analysis' || passage.heading) continue;
+    const members = [passage, ...passage.aligned.map((id) => corpus.passages[id]).filter((p) => p.role !== 'analysis')];
+    for (const m of members) seen.add(m.id);
+    const tokens = new Set<string>();
+    for (const m of members) {
+      for (const t of indexTokens(m.text)) tokens.add(t);
+      for (const annotate of corpus.annotators) for (const t of annotate(m.text)) tokens.add(t);
+    }
+    const has = (t: string) => tokens.has(t);
+    units.push({
+      lead: passage,
+      members,
+      matched: [...terms.weight.keys()].filter(has),
+      coverage: share(terms, has, ['fact', 'entity', 'event']),
+      subject: share(terms, has, ['entity', 'event']),
+      event: share(terms, has, ['event']),
+      facts: members.flatMap((m) => extractFacts(m.text).map((f) => ({ ...f, passage: m.id }))),
+    });
+  }
+  return units;
+}
+
+/** The passage of a unit to show as evidence: the original when the unit has one. */
+export function bestMember(unit: EvidenceUnit): Passage {
+  return [...unit.members].sort((a, b) => ROLE_PREFERENCE[a.role] - ROLE_PREFERENCE[b.role])[0];
+}

@@ -1,0 +1,48 @@
+// Every verdict says why: the claim terms a passage holds, the conflicting values and where they
+// are, and what kind of passage the evidence is (the article, its translation, a summary, or
+// another article's blurb).
+import type { Corpus } from '../corpus';
+import type { Passage, Role } from '../types';
+import type { Conflict } from '../verdict';
+import type { EvidenceUnit } from './evidence';
+
+const ROLE_WORDS: Record<Role, string> = {
+  original: 'the original article',
+  translation: "the aggregator's translation",
+  summary: "the aggregator's summary",
+  analysis: "the aggregator's opinion",
+  related: "another article's blurb (related)",
+};
+
+function where(corpus: Corpus, p: Passage): string {
+  const doc = corpus.documents[p.doc];
+  return `${doc.name}:${p.range.start.line + 1} (${ROLE_WORDS[p.role]}${p.speaker ? `, quoting ${p.speaker}` : ''})`;
+}
+
+/** Matched terms as a reader sees them: words, `date 07-01`, `entity anthropic`. */
+function readable(terms: string[]): string {
+  const shown = terms.map((t) => (t.startsWith('#') ? t.slice(1).replace(':', ' ') : t.startsWith('@') ? `entity ${t.slice(1)}` : t));
+  return shown.slice(0, 12).join(', ') + (shown.length > 12 ? ', …' : '');
+}
+
+export function explainConflicts(corpus: Corpus, conflicts: Conflict[], unit: EvidenceUnit): string {
+  const parts = conflicts.map((c) => `the claim says ${c.claimValue}, ${where(corpus, corpus.passages[c.passage])} says ${c.sourceValue} (${c.kind})`);
+  return `${parts.join('; ')}; same event: ${Math.round(unit.subject * 100)}% of the claim's names and terms match (${readable(unit.matched)})`;
+}
+
+export function explainSupport(corpus: Corpus, unit: EvidenceUnit, shown: Passage): string {
+  const via = shown.id !== unit.lead.id ? `, matched through ${ROLE_WORDS[unit.lead.role]} in ${unit.lead.lang === 'ja' ? 'Japanese' : 'English'}` : '';
+  return `${Math.round(unit.coverage * 100)}% of the claim's terms found in ${where(corpus, shown)}${via}: ${readable(unit.matched)}`;
+}
+
+/** `background` > 0: that many passages hold the same matched terms, so they are common ground. */
+export function explainUnsupported(best: EvidenceUnit | undefined, needsEvent: boolean, background: number): string {
+  if (!best) return 'no evidence-grade passage shares terms with the claim';
+  const why =
+    needsEvent && best.event === 0
+      ? '; it shares only names and values, not what the claim says happened'
+      : background
+        ? `; ${background} passages share exactly these terms, so they are background, not what the claim adds`
+        : '';
+  return `no passage holds enough of the claim: the closest holds ${Math.round(best.coverage * 100)}% of its terms (${readable(best.matched)})${why}`;
+}
