@@ -1,6 +1,8 @@
 // The command-line tool: the same core as the language server, for batch checks and CI.
 // Errors are one line on stderr and exit code 2; never a stack trace.
 import { UsageError } from './cli/args';
+import { ENTITIES_USAGE, entitiesCommand } from './cli/entities';
+import { HOVER_USAGE, hoverCommand } from './cli/hover';
 import { searchCommand } from './cli/search';
 import { SOURCES_USAGE, sourcesCommand } from './cli/sources';
 import { CorpusFolderError } from './core/loader';
@@ -10,6 +12,8 @@ type Command = (argv: string[], out: (s: string) => void) => Promise<number>;
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   sources: { run: sourcesCommand, usage: SOURCES_USAGE },
   search: { run: searchCommand, usage: 'search [--corpus DIR]… [--json] [--lang ja|en] [--role ROLE] [--doc NAME] [--entity NAME] "<query>"' },
+  hover: { run: hoverCommand, usage: HOVER_USAGE },
+  entities: { run: entitiesCommand, usage: ENTITIES_USAGE },
 };
 
 function usage(): string {

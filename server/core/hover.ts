@@ -1,0 +1,179 @@
+// Hover contents, built once for the language server and the CLI: an entity's card (kind,
+// description, sourced facts with links that open each passage, document count, and the other
+// language's counterpart) and a citation key's source. All source text is escaped; links are
+// plain `file:` URIs with a `#Lline,column` fragment, never commands.
+import { pathToFileURL } from 'node:url';
+import type { CitationKeyUse } from './citations';
+import { escapeMarkdown, oneLine, shortQuote } from './citations/markdown';
+import { citationKeyAt, documentByKey, paragraphNumber, paragraphPassages } from './citationKeys';
+import type { Corpus } from './corpus';
+import type { Entity, EntityKind } from './entities';
+import { entityAt, memoLines, type EntityFacts } from './entityFacts';
+import { detectLang } from './text';
+import type { Lang, Passage, Position, Range, Role } from './types';
+
+export interface PassageRef {
+  /** File name relative to its corpus folder (as `sources` prints it). */
+  doc: string;
+  range: Range;
+  text: string;
+  lang: Lang;
+  role: Role;
+}
+
+export interface FactView extends PassageRef {
+  title: string;
+  /** Paragraph number for a `¶N` pinpoint. */
+  paragraph: number;
+  uri: string;
+  speaker?: string;
+  /** The aligned passage in the memo's language, when the fact is in the other one. */
+  counterpart?: PassageRef & { uri: string };
+}
+
+export interface EntityHover {
+  entity: { id: string; name: string; kind: EntityKind };
+  markdown: string;
+  facts: FactView[];
+  /** Documents that mention the entity. */
+  documents: number;
+}
+
+const KIND_JA: Record<EntityKind, string> = {
+  model: 'モデル',
+  agency: '政府機関',
+  company: '企業',
+  person: '人物',
+  program: 'プログラム',
+  benchmark: 'ベンチマーク',
+  other: 'その他',
+};
+
+const ROLE_LABEL: Record<Lang, Record<Role, string>> = {
+  en: {
+    original: 'original text',
+    translation: 'aggregator’s translation',
+    summary: 'aggregator’s summary',
+    analysis: 'aggregator’s commentary',
+    related: 'another article’s blurb, listed as related',
+  },
+  ja: {
+    original: '原文',
+    translation: 'アグリゲーターによる翻訳',
+    summary: 'アグリゲーターの要約',
+    analysis: 'アグリゲーターの論評',
+    related: '関連記事として紹介された別の記事',
+  },
+};
+
+/** A link target that opens the passage: VS Code reads `#L12,5` (1-based) on `file` URIs. */
+export function passageUri(file: string, range: Range): string {
+  const uri = pathToFileURL(file).toString().replace(/\(/g, '%28').replace(/\)/g, '%29');
+  return `${uri}#L${range.start.line + 1},${range.start.character + 1}`;
+}
+
+function passageRef(corpus: Corpus, p: Passage): PassageRef {
+  return { doc: corpus.documents[p.doc].name, range: p.range, text: p.text, lang: p.lang, role: p.role };
+}
+
+export function factView(corpus: Corpus, p: Passage, memoLang: Lang): FactView {
+  const doc = corpus.documents[p.doc];
+  const view: FactView = { ...passageRef(corpus, p), title: doc.catalog.title, paragraph: p.paragraph, uri: passageUri(doc.path, p.range) };
+  if (p.speaker) view.speaker = p.speaker;
+  const other = p.lang === memoLang ? [] : p.aligned.map((id) => corpus.passages[id]).filter((a) => a.lang === memoLang);
+  if (other.length) {
+    const first = other[0];
+    view.counterpart = {
+      ...passageRef(corpus, first),
+      text: other.map((a) => a.text).join(first.lang === 'ja' ? '' : ' '),
+      uri: passageUri(corpus.documents[first.doc].path, first.range),
+    };
+  }
+  return view;
+}
+
+/**
+ * The hover of an entity for a memo in `memoLang`, with up to `limit` facts; `written` is the
+ * name as the memo spells it, shown beside the canonical name when they differ.
+ */
+export function entityHover(table: EntityFacts, entity: Entity, memoLang: Lang, written?: string, limit = 5): EntityHover {
+  const stats = table.of(entity);
+  const facts = stats.facts.slice(0, limit).map((p) => factView(table.corpus, p, memoLang));
+  const ja = memoLang === 'ja';
+  const total = table.corpus.documents.length;
+  const kind = ja ? KIND_JA[entity.kind] : entity.kind;
+  const count = ja ? `${total} 件中 ${stats.documents} 件の文書が言及` : `mentioned in ${stats.documents} of ${total} document${total === 1 ? '' : 's'}`;
+  const alias = written && oneLine(written) !== entity.name ? ` (${escapeMarkdown(oneLine(written))})` : '';
+  const lines = [`**${escapeMarkdown(oneLine(entity.name))}**${alias} · ${kind} · ${count}`];
+  const description = (ja ? entity.descriptionJa : undefined) ?? entity.description;
+  if (description) lines.push('', escapeMarkdown(oneLine(description)));
+  if (entity.detected) lines.push('', ja ? '_(モデル名のパターンで検出)_' : '_(recognised as a model name by its pattern)_');
+  lines.push('');
+  if (!facts.length) lines.push(ja ? '資料にはこの名前を含む記述がありません。' : 'No passage in the sources states anything about it.');
+  facts.forEach((f, i) => lines.push(...factLines(f, i + 1, memoLang)));
+  return { entity: { id: entity.id, name: entity.name, kind: entity.kind }, markdown: lines.join('\n'), facts, documents: stats.documents };
+}
+
+function factLines(f: FactView, n: number, memoLang: Lang): string[] {
+  const labels = ROLE_LABEL[memoLang];
+  const who = f.speaker ? (memoLang === 'ja' ? ` · ${escapeMarkdown(oneLine(f.speaker))} の発言` : ` · quoting ${escapeMarkdown(oneLine(f.speaker))}`) : '';
+  const source = `[${escapeMarkdown(oneLine(f.title))}, ¶${f.paragraph}](${f.uri})`;
+  const out = [`${n}. “${escapeMarkdown(shortQuote(f.text, 220))}” — ${source} · ${labels[f.role]}${who}`];
+  if (f.counterpart) {
+    const label = memoLang === 'ja' ? '日本語' : 'English';
+    out.push(`   - ${label}: “${escapeMarkdown(shortQuote(f.counterpart.text, 220))}” ([${labels[f.counterpart.role]}](${f.counterpart.uri}))`);
+  }
+  return out;
+}
+
+/** The hover of a citation key: the document's title, outlet and date, and the cited paragraph. */
+export function citationHover(corpus: Corpus, use: CitationKeyUse): string | undefined {
+  const doc = documentByKey(corpus, use.key);
+  if (!doc) return undefined;
+  const c = doc.catalog;
+  const about = [c.author, c.outlet, c.date].filter((x): x is string => !!x).map((x) => escapeMarkdown(oneLine(x)));
+  const lines = [`**${escapeMarkdown(oneLine(c.title))}**${about.length ? ' — ' + about.join(', ') : ''}`, '', `\`${use.key.replace(/`/g, '')}\` · ${escapeMarkdown(doc.name)}`];
+  const n = paragraphNumber(use.locator);
+  if (n === undefined) return lines.join('\n');
+  const passages = paragraphPassages(corpus, doc, n);
+  lines.push('');
+  if (!passages.length) {
+    const last = doc.passages.length ? corpus.passages[doc.passages[doc.passages.length - 1]].paragraph : 0;
+    lines.push(`¶${n} is not in this document (it has ${last} paragraphs).`);
+    return lines.join('\n');
+  }
+  const first = passages[0];
+  const quote = shortQuote(passages.map((p) => p.text).join(first.lang === 'ja' ? '' : ' '), 400);
+  lines.push(`> ${escapeMarkdown(quote)}`, '', `[¶${n}](${passageUri(doc.path, first.range)}) · ${ROLE_LABEL.en[first.role]}${first.speaker ? ` · quoting ${escapeMarkdown(oneLine(first.speaker))}` : ''}`);
+  return lines.join('\n');
+}
+
+export interface MemoHover {
+  markdown: string;
+  /** The memo text the hover is about: the entity name or the citation key. */
+  range: Range;
+  entity?: EntityHover;
+  citation?: { key: string; doc: string; paragraph?: number; facts: FactView[] };
+}
+
+/** The hover at a position of a memo: a citation key first, else an entity name, else nothing. */
+export function memoHover(table: EntityFacts, memoText: string, at: Position): MemoHover | undefined {
+  const lines = memoLines(memoText);
+  const line = lines[at.line] ?? '';
+  const memoLang = detectLang(line) ?? detectLang(memoText) ?? 'en';
+  const use = citationKeyAt(memoText, at);
+  if (use) {
+    const markdown = citationHover(table.corpus, use);
+    const doc = documentByKey(table.corpus, use.key);
+    if (markdown && doc) {
+      const paragraph = paragraphNumber(use.locator);
+      const passages = paragraph === undefined ? [] : paragraphPassages(table.corpus, doc, paragraph);
+      const facts = passages.map((p) => factView(table.corpus, p, memoLang));
+      return { markdown, range: use.range, citation: { key: use.key, doc: doc.name, ...(paragraph !== undefined ? { paragraph } : {}), facts } };
+    }
+  }
+  const mention = entityAt(table.catalog, memoText, at);
+  if (!mention) return undefined;
+  const entity = entityHover(table, mention.entity, memoLang, mention.text);
+  return { markdown: entity.markdown, range: mention.range, entity };
+}

@@ -1,0 +1,54 @@
+// textDocument/completion after `[@`: the corpus documents' citation keys (title as detail, the
+// source as documentation), then the keys of the memo's bibliography file the corpus lacks.
+import { fileURLToPath } from 'node:url';
+import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver/node';
+import { escapeMarkdown, oneLine } from '../core/citations/markdown';
+import { keyPrefixAt, readBibliographyEntries } from '../core/citationKeys';
+import { memoLines } from '../core/entityFacts';
+import { bibliographyFile } from './citation';
+import type { Feature } from './context';
+
+export const completionFeature: Feature = {
+  capabilities: { completionProvider: { triggerCharacters: ['@'] } },
+  register(ctx) {
+    ctx.connection.onCompletion(async (params): Promise<CompletionItem[] | null> => {
+      const doc = ctx.documents.get(params.textDocument.uri);
+      if (!doc) return null;
+      const line = memoLines(doc.getText())[params.position.line] ?? '';
+      const typed = keyPrefixAt(line, params.position.character);
+      if (!typed) return null;
+      const { corpus } = await ctx.workspace.indexed();
+      const range = { start: { line: params.position.line, character: typed.start }, end: params.position };
+      const items: CompletionItem[] = corpus.documents.map((d, i) => {
+        const c = d.catalog;
+        const about = [c.author, c.outlet, c.date].filter((x): x is string => !!x).map((x) => escapeMarkdown(oneLine(x)));
+        return {
+          label: c.key,
+          kind: CompletionItemKind.Reference,
+          detail: oneLine(c.title),
+          documentation: { kind: MarkupKind.Markdown, value: [`**${escapeMarkdown(oneLine(c.title))}**`, about.join(', '), escapeMarkdown(d.name)].filter(Boolean).join('\n\n') },
+          filterText: c.key,
+          sortText: `0${String(i).padStart(6, '0')}`,
+          textEdit: { range, newText: c.key },
+        };
+      });
+      const known = new Set(items.map((i) => i.label));
+      const file = bibliographyFile(ctx, doc);
+      const memoPath = doc.uri.startsWith('file:') ? fileURLToPath(doc.uri) : undefined;
+      if (file && file !== memoPath) {
+        for (const entry of await readBibliographyEntries(file)) {
+          if (known.has(entry.id)) continue;
+          known.add(entry.id);
+          items.push({
+            label: entry.id,
+            kind: CompletionItemKind.Reference,
+            detail: entry.title ? oneLine(entry.title) : 'bibliography entry',
+            sortText: `1${entry.id}`,
+            textEdit: { range, newText: entry.id },
+          });
+        }
+      }
+      return items;
+    });
+  },
+};
