@@ -1,6 +1,7 @@
 // The command-line tool: the same core as the language server, for batch checks and CI.
 // Errors are one line on stderr and exit code 2; never a stack trace.
 import { UsageError } from './cli/args';
+import { CHECK_USAGE, checkCommand } from './cli/check';
 import { ENTITIES_USAGE, entitiesCommand } from './cli/entities';
 import { HOVER_USAGE, hoverCommand } from './cli/hover';
 import { searchCommand } from './cli/search';
@@ -11,6 +12,7 @@ type Command = (argv: string[], out: (s: string) => void) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   sources: { run: sourcesCommand, usage: SOURCES_USAGE },
+  check: { run: checkCommand, usage: CHECK_USAGE },
   search: { run: searchCommand, usage: 'search [--corpus DIR]… [--json] [--lang ja|en] [--role ROLE] [--doc NAME] [--entity NAME] "<query>"' },
   hover: { run: hoverCommand, usage: HOVER_USAGE },
   entities: { run: entitiesCommand, usage: ENTITIES_USAGE },

@@ -1,13 +1,22 @@
-// `npm run eval`: retrieval and verdict quality on the dev set, beside fuse.js alone.
+// `npm run eval`: retrieval and verdict quality on the dev set, beside fuse.js alone, with the
+// per-kind verdict accuracy, the features the verdict thresholds were calibrated on, and the
+// sample memos (deliberate errors found, false warnings on faithful memos).
 // Recall@k: a claim counts when a gold passage overlaps one of the top k results.
 import Fuse from 'fuse.js';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { bridges } from '../server/bridges';
+import { checkMemo } from '../server/core/check';
+import type { Corpus } from '../server/core/corpus';
+import type { EntityCatalog } from '../server/core/entities';
 import { findSources } from '../server/core/findSources';
+import { rankPassages } from '../server/core/retrieval';
+import { CLEAR_SUPPORT, SAME_EVENT_SUBJECT, SUPPORT_COVERAGE, SUPPORT_EVENT } from '../server/core/verdict';
+import { evidenceUnits } from '../server/core/verdict/evidence';
+import { claimTerms } from '../server/core/verdict/terms';
 import { openCorpus } from '../server/core/openCorpus';
 import { silentLogger, type Range } from '../server/core/types';
-import { devClaims, overlapsQuote, SEEDS, type DevClaim } from './helpers';
+import { devClaims, FIXTURES, overlapsQuote, SEEDS, type DevClaim } from './helpers';
 
 /** fuse.js alone: `supported` when its best score is at most this (0 = exact, 1 = nothing). */
 const FUSE_SUPPORT_SCORE = 0.35;
@@ -56,7 +65,7 @@ async function main() {
 
   const ours: Row[] = claims.map((claim) => {
     const t = performance.now();
-    const result = findSources(corpus, claim.claim, { top: 5 });
+    const result = findSources(corpus, claim.claim, { top: 5, entities: b.entities });
     return { claim, ranks: result.sources.map((s) => ({ doc: s.doc, range: s.range })), verdict: result.verdict, ms: performance.now() - t };
   });
 
@@ -84,6 +93,37 @@ async function main() {
   for (const k of Object.keys(a) as Array<keyof typeof a>) console.log(`| ${k} | ${cell(k, a[k])} | ${cell(k, f[k])} |`);
   console.log('\nPer claim (ours): id kind → verdict, first gold rank');
   for (const r of ours) console.log(`  ${r.claim.id} ${r.claim.kind.padEnd(11)} → ${r.verdict.padEnd(12)} gold@${firstGoldRank(r) + 1 || '-'}`);
+  calibration(corpus, b.entities, claims);
+  await memoReport(corpus, b.entities);
+}
+
+/**
+ * The features the thresholds were chosen on: the best evidence unit's coverage (share of the
+ * claim's idf-weighted terms), its event share (terms that are neither names nor values) and
+ * how many other passages hold the same matched terms (echoes: background, not the claim).
+ */
+function calibration(corpus: Corpus, entities: EntityCatalog, claims: DevClaim[]) {
+  console.log(`\nThresholds: support coverage ≥ ${SUPPORT_COVERAGE}, event share ≥ ${SUPPORT_EVENT}, at most 1 echo below coverage ${CLEAR_SUPPORT}; same event: names+terms ≥ ${SAME_EVENT_SUBJECT}`);
+  console.log('Best unit per claim: coverage / event share / echoes');
+  for (const c of claims) {
+    const terms = claimTerms(corpus, c.claim, entities);
+    const units = evidenceUnits(corpus, rankPassages(corpus, c.claim, { top: 10 }), terms);
+    const best = [...units].sort((x, y) => y.coverage - x.coverage)[0];
+    if (!best) continue;
+    const echoes = units.filter((u) => u !== best && best.matched.every((t) => u.matched.includes(t))).length;
+    console.log(`  ${c.id} ${c.kind.padEnd(11)} ${best.coverage.toFixed(2)} / ${best.event.toFixed(2)} / ${echoes}`);
+  }
+}
+
+/** The sample memos: each deliberate error must be found; faithful memos must get no finding. */
+async function memoReport(corpus: Corpus, entities: EntityCatalog) {
+  console.log('\nSample memos (test/fixtures): findings that are not `supported`');
+  for (const name of ['memo-errors.md', 'memo-errors-ja.md', 'memo-faithful.md', 'memo-faithful-ja.md']) {
+    const findings = (await checkMemo(corpus, entities, readFileSync(path.join(FIXTURES, name), 'utf8')))!;
+    const flagged = findings.filter((f) => f.verdict !== 'supported');
+    const contradicted = flagged.filter((f) => f.verdict === 'contradicted').length;
+    console.log(`  ${name.padEnd(20)} ${findings.length} claims: ${contradicted} contradicted, ${flagged.length - contradicted} unsupported`);
+  }
 }
 
 main().catch((e) => {

@@ -42,7 +42,10 @@ function readMemo(file: string): string {
   }
 }
 
-/** Keys are known from the corpus and from the bibliography (`--bibliography`, else the front matter). */
+/**
+ * Keys are known from the corpus and from the bibliography (`--bibliography`, else the front
+ * matter). A bibliography that cannot be read (or is not CSL-JSON) leaves the keys unjudged.
+ */
 async function unknownKeys(corpus: Corpus, memoText: string, file: string, bibliography?: string): Promise<CitationKeyUse[]> {
   const known = new Set(corpus.documents.map((d) => d.catalog.key));
   const named = bibliography ?? bibliographyPathFromFrontMatter(memoText);
@@ -51,7 +54,8 @@ async function unknownKeys(corpus: Corpus, memoText: string, file: string, bibli
     try {
       for (const key of await readBibliographyKeys(bib)) known.add(key);
     } catch (e) {
-      throw new UsageError(`cannot read the bibliography ${bib}: ${(e as Error).message}`);
+      process.stderr.write(`ai-policy-claims: citation keys not checked: ${(e as Error).message}\n`);
+      return [];
     }
   }
   return unknownCitationKeys(memoText, known);

@@ -31,6 +31,8 @@ export interface MemoFinding {
   entities: string[];
   /** Where a citation for this claim goes: the end of the sentence, before its final punctuation. */
   citeAt: Position;
+  /** Citation markers the sentence already has. */
+  citations: string[];
 }
 
 export interface CheckCounts {
@@ -82,6 +84,7 @@ export function checkSentence(corpus: Corpus, entities: EntityCatalog, memoText:
     ...(evidence ? { evidence } : {}),
     entities: [...new Set(entities.findMentions(sentence.text).map((m) => m.entity.name))],
     citeAt: citationPoint(lines, sentence.range, written),
+    citations: sentence.citations ?? [],
   };
 }
 

@@ -28,11 +28,18 @@ export function factConflicts(claimFacts: Fact[], sameEvent: EvidenceUnit[], cla
 /** The rival to show: nearest in value, then in the claim's language (so a fix reads naturally). */
 function closest(fact: Fact, rivals: SourcedFact[], claimLang: string): SourcedFact {
   const distance = (f: SourcedFact) => {
+    if (fact.kind === 'date') return Math.abs(dayOfYear(f.key) - dayOfYear(fact.key));
     if (fact.value === undefined || f.value === undefined || fact.value <= 0 || f.value <= 0) return 0;
     return Math.abs(Math.log(f.value / fact.value));
   };
   const inLang = (f: SourcedFact) => (langOf(f.text) === claimLang ? 0 : 1);
   return [...rivals].sort((a, b) => distance(a) - distance(b) || inLang(a) - inLang(b))[0];
+}
+
+/** A rough position in the year (`date:--02-10` → 41), enough to pick the nearest of several dates. */
+function dayOfYear(key: string): number {
+  const m = /^date:(?:\d{4}|-)-(\d{2})(?:-(\d{2}))?$/.exec(key);
+  return m ? (Number(m[1]) - 1) * 31 + Number(m[2] ?? 1) : 0;
 }
 
 function langOf(text: string): string {

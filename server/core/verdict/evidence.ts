@@ -30,6 +30,28 @@ export interface EvidenceUnit {
 /** The better evidence first when coverage is equal: the article's own words over summaries. */
 export const ROLE_PREFERENCE: Record<Role, number> = { original: 0, translation: 1, summary: 2, related: 3, analysis: 4 };
 
+interface PassageFeatures {
+  tokens: Set<string>;
+  facts: SourcedFact[];
+}
+
+// Tokens and facts of a passage, computed once per corpus (a new index is a new corpus object):
+// memo checks judge the same few hundred passages again and again.
+const featureCache = new WeakMap<Corpus, Map<number, PassageFeatures>>();
+
+function features(corpus: Corpus, p: Passage): PassageFeatures {
+  let cache = featureCache.get(corpus);
+  if (!cache) featureCache.set(corpus, (cache = new Map()));
+  let f = cache.get(p.id);
+  if (!f) {
+    const tokens = new Set(indexTokens(p.text));
+    for (const annotate of corpus.annotators) for (const t of annotate(p.text)) tokens.add(t);
+    f = { tokens, facts: extractFacts(p.text).map((fact) => ({ ...fact, passage: p.id })) };
+    cache.set(p.id, f);
+  }
+  return f;
+}
+
 export function evidenceUnits(corpus: Corpus, ranked: RankedPassage[], terms: ClaimTerms): EvidenceUnit[] {
   const seen = new Set<number>();
   const units: EvidenceUnit[] = [];
@@ -37,12 +59,7 @@ export function evidenceUnits(corpus: Corpus, ranked: RankedPassage[], terms: Cl
     if (seen.has(passage.id) || passage.role === 'analysis' || passage.heading) continue;
     const members = [passage, ...passage.aligned.map((id) => corpus.passages[id]).filter((p) => p.role !== 'analysis')];
     for (const m of members) seen.add(m.id);
-    const tokens = new Set<string>();
-    for (const m of members) {
-      for (const t of indexTokens(m.text)) tokens.add(t);
-      for (const annotate of corpus.annotators) for (const t of annotate(m.text)) tokens.add(t);
-    }
-    const has = (t: string) => tokens.has(t);
+    const has = (t: string) => members.some((m) => features(corpus, m).tokens.has(t));
     units.push({
       lead: passage,
       members,
@@ -50,7 +67,7 @@ export function evidenceUnits(corpus: Corpus, ranked: RankedPassage[], terms: Cl
       coverage: share(terms, has, ['fact', 'entity', 'event']),
       subject: share(terms, has, ['entity', 'event']),
       event: share(terms, has, ['event']),
-      facts: members.flatMap((m) => extractFacts(m.text).map((f) => ({ ...f, passage: m.id }))),
+      facts: members.flatMap((m) => features(corpus, m).facts),
     });
   }
   return units;

@@ -1,0 +1,215 @@
+// Diagnostics on open memos: contradicted claims (Warning, both values, a link to the passage),
+// unsupported claims that name a tracked entity (Information) and citation keys nothing defines
+// (Warning). This module is the only publisher of diagnostics for memos. Checks are debounced
+// while typing, run in slices (one sentence, then the event loop) so that hovers and completions
+// answer meanwhile, and stop when the memo changes again. A new index generation or new check
+// settings re-check every open memo.
+import { fileURLToPath } from 'node:url';
+import * as path from 'node:path';
+import { DiagnosticSeverity, ResponseError, type Diagnostic } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { readBibliographyKeys } from '../core/bibliography';
+import { checkMemo, countFindings, unknownCitationKeys, type CheckCounts, type MemoConflict, type MemoFinding } from '../core/check';
+import { CheckMemoRequest } from '../protocol';
+import { fileUri } from '../workspace';
+import { bibliographyFile } from './citation';
+import type { Feature, ServerContext } from './context';
+
+export const DIAGNOSTIC_SOURCE = 'AI Policy Claims';
+const DEBOUNCE_MS = 300;
+/** How often to look for a new index generation or changed check settings (an integer compare). */
+const WATCH_MS = 1000;
+
+/** What the code actions read back from a diagnostic. */
+export type DiagnosticData =
+  | { kind: 'contradicted'; claimValue: string; sourceValue: string; memoRange?: MemoConflict['memoRange']; passage: number }
+  | { kind: 'unsupported' }
+  | { kind: 'unknown-key'; key: string };
+
+interface Run {
+  version: number;
+  cancelled: boolean;
+}
+
+/** The latest findings of each memo, for code actions (valid for `version` only). */
+export interface CheckedMemo {
+  version: number;
+  findings: MemoFinding[];
+}
+
+export class MemoChecker {
+  readonly checked = new Map<string, CheckedMemo>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly runs = new Map<string, Run>();
+  private seen = '';
+
+  constructor(private readonly ctx: ServerContext) {}
+
+  start(): void {
+    const { documents } = this.ctx;
+    documents.onDidOpen((e) => this.schedule(e.document.uri, 0));
+    documents.onDidChangeContent((e) => this.schedule(e.document.uri, DEBOUNCE_MS));
+    documents.onDidClose((e) => this.forget(e.document.uri));
+    const watch = setInterval(() => this.recheckWhenStale(), WATCH_MS);
+    watch.unref();
+  }
+
+  /** Checks a memo now (no debounce), publishes its diagnostics and returns the counts. */
+  async checkNow(uri: string): Promise<CheckCounts> {
+    const doc = this.ctx.documents.get(uri);
+    if (!doc) throw new ResponseError(-32602, `not an open document: ${uri}`);
+    clearTimeout(this.timers.get(uri));
+    const findings = await this.run(doc);
+    return countFindings(findings ?? this.checked.get(uri)?.findings ?? []);
+  }
+
+  private schedule(uri: string, delay: number): void {
+    const doc = this.ctx.documents.get(uri);
+    if (!doc || !this.isMemo(doc)) return;
+    const running = this.runs.get(uri);
+    if (running) running.cancelled = true;
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        const current = this.ctx.documents.get(uri);
+        if (current) void this.run(current).catch((e: Error) => this.ctx.logger.error(`checking ${uri} failed: ${e.message}`));
+      }, delay),
+    );
+  }
+
+  private forget(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    const running = this.runs.get(uri);
+    if (running) running.cancelled = true;
+    this.checked.delete(uri);
+    void this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** One check of the memo as it is now; undefined when a newer edit cancelled it. */
+  private async run(doc: TextDocument): Promise<MemoFinding[] | undefined> {
+    const previous = this.runs.get(doc.uri);
+    if (previous) previous.cancelled = true;
+    const run: Run = { version: doc.version, cancelled: false };
+    this.runs.set(doc.uri, run);
+    const { corpus, bridges } = await this.ctx.workspace.indexed();
+    const text = doc.getText();
+    const findings = await checkMemo(corpus, bridges.entities, text, {
+      pause: () => new Promise((resolve) => setImmediate(resolve)),
+      isCancelled: () => run.cancelled,
+    });
+    if (!findings || run.cancelled) return undefined;
+    const known = new Set(corpus.documents.map((d) => d.catalog.key));
+    const keysKnown = await this.bibliographyKeys(doc, known);
+    if (run.cancelled) return undefined;
+    this.runs.delete(doc.uri);
+    this.checked.set(doc.uri, { version: run.version, findings });
+    const diagnostics = this.diagnostics(findings);
+    if (keysKnown && this.ctx.workspace.settings.checks.unknownCitationKeys) {
+      for (const use of unknownCitationKeys(text, known)) {
+        diagnostics.push({
+          range: use.range,
+          severity: DiagnosticSeverity.Warning,
+          source: DIAGNOSTIC_SOURCE,
+          code: 'unknown-key',
+          message: `Unknown citation key @${use.key}: not a corpus document's key nor in the bibliography`,
+          data: { kind: 'unknown-key', key: use.key } satisfies DiagnosticData,
+        });
+      }
+    }
+    await this.ctx.connection.sendDiagnostics({ uri: doc.uri, version: run.version, diagnostics });
+    return findings;
+  }
+
+  /** Adds the bibliography's keys to `known`; false when it cannot be read (keys are then not judged). */
+  private async bibliographyKeys(doc: TextDocument, known: Set<string>): Promise<boolean> {
+    const file = bibliographyFile(this.ctx, doc);
+    if (!file) return true;
+    try {
+      for (const key of await readBibliographyKeys(file)) known.add(key);
+      return true;
+    } catch (e) {
+      this.ctx.logger.warn(`bibliography ${file} not read, citation keys not checked: ${(e as Error).message}`);
+      return false;
+    }
+  }
+
+  private diagnostics(findings: MemoFinding[]): Diagnostic[] {
+    const checks = this.ctx.workspace.settings.checks;
+    const out: Diagnostic[] = [];
+    for (const f of findings) {
+      if (f.verdict === 'contradicted' && checks.contradictions) out.push(...f.conflicts.map((c) => contradiction(f, c)));
+      if (f.verdict === 'unsupported' && checks.unsupported && f.entities.length) {
+        out.push({
+          range: f.range,
+          severity: DiagnosticSeverity.Information,
+          source: DIAGNOSTIC_SOURCE,
+          code: 'unsupported',
+          message: `No source found for this claim about ${f.entities.join(', ')}: ${f.explanation}`,
+          data: { kind: 'unsupported' } satisfies DiagnosticData,
+        });
+      }
+    }
+    return out;
+  }
+
+  /** Open memos are re-checked when the index is rebuilt or the check settings change. */
+  private recheckWhenStale(): void {
+    const settings = this.ctx.workspace.settings;
+    const state = JSON.stringify([this.ctx.workspace.status.generation, this.ctx.workspace.status.state, settings.checks, settings.citation.bibliography]);
+    if (state === this.seen) return;
+    const first = this.seen === '';
+    this.seen = state;
+    if (first || this.ctx.workspace.status.state !== 'ready') return;
+    for (const doc of this.ctx.documents.all()) this.schedule(doc.uri, 0);
+  }
+
+  /** Markdown and plain-text documents outside the corpus folders (a source is not a memo). */
+  private isMemo(doc: TextDocument): boolean {
+    if (doc.languageId !== 'markdown' && doc.languageId !== 'plaintext') return false;
+    if (!doc.uri.startsWith('file:')) return true;
+    const file = fileURLToPath(doc.uri);
+    return !this.ctx.workspace.folders().some((folder) => isInside(file, folder));
+  }
+}
+
+function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/** One diagnostic per conflicting value, on the memo's value (else the whole sentence). */
+function contradiction(f: MemoFinding, c: MemoConflict): Diagnostic {
+  const quote = c.source.text.length > 200 ? c.source.text.slice(0, 199) + '…' : c.source.text;
+  return {
+    range: c.memoRange ?? f.range,
+    severity: DiagnosticSeverity.Warning,
+    source: DIAGNOSTIC_SOURCE,
+    code: 'contradicted',
+    message: `Contradicted (${c.kind}): the memo says ${c.claimValue}, the source says ${c.sourceValue} — ${c.source.doc}:${c.sourceRange.start.line + 1} (${c.source.role})`,
+    relatedInformation: [{ location: { uri: fileUri(c.source.path), range: c.sourceRange }, message: `${c.source.title}: “${quote}”` }],
+    data: { kind: 'contradicted', claimValue: c.claimValue, sourceValue: c.sourceValue, passage: c.passage, ...(c.memoRange ? { memoRange: c.memoRange } : {}) } satisfies DiagnosticData,
+  };
+}
+
+const checkers = new WeakMap<ServerContext, MemoChecker>();
+
+/** The memo checker of a server (the code actions read its latest findings). */
+export function memoChecker(ctx: ServerContext): MemoChecker {
+  let checker = checkers.get(ctx);
+  if (!checker) {
+    checker = new MemoChecker(ctx);
+    checkers.set(ctx, checker);
+  }
+  return checker;
+}
+
+export const diagnosticsFeature: Feature = {
+  capabilities: {},
+  register(ctx) {
+    const checker = memoChecker(ctx);
+    checker.start();
+    ctx.connection.onRequest(CheckMemoRequest, (params) => checker.checkNow(params.uri));
+  },
+};

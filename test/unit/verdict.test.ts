@@ -1,0 +1,138 @@
+// Verdicts on inline corpora (one test per kind of fact, in English and Japanese) and on the
+// real seeds with the dev set.
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import { bridges, type Bridges } from '../../server/bridges';
+import type { Corpus } from '../../server/core/corpus';
+import { findSources, type FindSourcesResult } from '../../server/core/findSources';
+import { openCorpus } from '../../server/core/openCorpus';
+import { silentLogger } from '../../server/core/types';
+import { devClaims, SEEDS, writeCorpus } from '../helpers';
+
+const INLINE = `//- rules.txt
+Chip export rules
+The Department of Commerce issued the chip rule on March 3, 2026.
+Nvidia said the rule would cost it $5 billion a year.
+The agency reviewed 12 licence applications in the first week.
+About 40% of exporters asked the agency for an extension.
+Regulators approved 3 of 8 appeals against the rule.
+The appeal window for exporters lasts 30 days.
+Timeline: the draft appeared on January 5, the consultation closed on February 10, and the rule took effect on March 3.
+Jane Roe, the agency's chief economist, presented the cost estimate to Congress.
+//- ja.txt
+半導体輸出規則
+経済産業省は 2026 年 4 月 9 日に半導体輸出規則を公表した。
+東芝は、この規則により年間 50 億ドルの損失が出ると述べた。
+輸出業者の異議申立て期間は 30 日間である。
+`;
+
+let inline: { corpus: Corpus; bridges: Bridges };
+let seeds: { corpus: Corpus; bridges: Bridges };
+
+async function open(folders: string[], includeSeeds: boolean) {
+  const b = bridges({ entityFiles: [], folders: includeSeeds ? [SEEDS, ...folders] : folders, logger: silentLogger });
+  const { corpus } = await openCorpus({ seedsFolder: SEEDS, includeSeeds, folders }, silentLogger, b.annotators);
+  return { corpus, bridges: b };
+}
+
+before(async () => {
+  inline = await open([writeCorpus(INLINE)], false);
+  seeds = await open([], true);
+});
+
+const check = (claim: string, on = inline): FindSourcesResult => findSources(on.corpus, claim, { entities: on.bridges.entities });
+
+function assertConflict(claim: string, kind: string, claimValue: string, sourceValue: string) {
+  const r = check(claim);
+  assert.equal(r.verdict, 'contradicted', `${claim}\n${r.explanation}`);
+  assert.equal(r.conflicts.length, 1);
+  const c = r.conflicts[0];
+  assert.deepEqual([c.kind, c.claimValue, c.sourceValue], [kind, claimValue, sourceValue]);
+  assert.equal(claim.slice(c.claimStart, c.claimEnd), claimValue);
+  assert.equal(inline.corpus.passages[c.passage].text.slice(c.sourceStart, c.sourceEnd), sourceValue);
+  assert.ok(r.explanation.includes(claimValue) && r.explanation.includes(sourceValue), r.explanation);
+}
+
+test('dates: another day of the same event is a contradiction; the right one is support', () => {
+  assertConflict('The Department of Commerce issued the chip rule on March 13, 2026.', 'date', 'March 13, 2026', 'March 3, 2026');
+  assert.equal(check('The Department of Commerce issued the chip rule on March 3, 2026.').verdict, 'supported');
+});
+
+test('a passage that lists several dates agrees when any of them is the claimed one', () => {
+  assert.equal(check('The consultation on the draft closed on February 10.').verdict, 'supported');
+  assert.equal(check('The draft of the rule appeared on January 5.').verdict, 'supported');
+  assertConflict('The consultation on the draft closed on February 12.', 'date', 'February 12', 'February 10');
+});
+
+test('amounts, counts, percents, ratios and durations', () => {
+  assertConflict('Nvidia said the rule would cost it $5 million a year.', 'amount', '$5 million', '$5 billion');
+  assertConflict('The agency reviewed 15 licence applications in the first week.', 'count', '15 licence applications', '12 licence applications');
+  assertConflict('About 60% of exporters asked the agency for an extension.', 'percent', 'About 60%', 'About 40%');
+  assertConflict('Regulators approved 5 of 8 appeals against the rule.', 'ratio', '5 of 8', '3 of 8');
+  assertConflict('The appeal window for exporters lasts 30 hours.', 'duration', '30 hours', '30 days');
+  for (const faithful of [
+    'Nvidia said the rule would cost it $5 billion a year.',
+    'Regulators approved 3 of 8 appeals against the rule.',
+    'The appeal window for exporters lasts a month.',
+  ]) {
+    assert.equal(check(faithful).verdict, 'supported', faithful);
+  }
+});
+
+test('approximate values tolerate rounding', () => {
+  assert.equal(check('Roughly 42% of exporters asked the agency for an extension.').verdict, 'supported');
+});
+
+test('Japanese claims: dates, amounts and durations', () => {
+  assertConflict('経済産業省は 2026 年 4 月 19 日に半導体輸出規則を公表した。', 'date', '2026 年 4 月 19 日', '2026 年 4 月 9 日');
+  assertConflict('東芝は、この規則により年間 80 億ドルの損失が出ると述べた。', 'amount', '80 億ドル', '50 億ドル');
+  assertConflict('輸出業者の異議申立て期間は 14 日間である。', 'duration', '14 日間', '30 日間');
+  assert.equal(check('経済産業省は 4 月 9 日に半導体輸出規則を公表した。').verdict, 'supported');
+});
+
+test('an actor: the role the source gives to someone else, with both names', () => {
+  assertConflict("John Doe, the agency's chief economist, presented the cost estimate to Congress.", 'actor', 'John Doe', 'Jane Roe');
+  assert.equal(check("Jane Roe, the agency's chief economist, presented the cost estimate to Congress.").verdict, 'supported');
+});
+
+test('a claim no passage backs is unsupported, with the closest match explained', () => {
+  const r = check('The ministry banned quantum computers for hospitals.');
+  assert.equal(r.verdict, 'unsupported');
+  assert.equal(r.conflicts.length, 0);
+  assert.match(r.explanation, /^no (evidence-grade )?passage/);
+  // A value about another event is no contradiction: nothing says what the claim says.
+  assert.equal(check('Toyota paid $2 billion for a battery plant in Ohio.').verdict, 'unsupported');
+});
+
+test('every dev-set claim gets its expected verdict', () => {
+  const expected = { support: 'supported', contradict: 'contradicted', unsupported: 'unsupported' };
+  for (const c of devClaims()) {
+    const r = check(c.claim, seeds);
+    assert.equal(r.verdict, expected[c.kind], `${c.id}: ${c.claim}\n${r.explanation}`);
+  }
+});
+
+test('the dev set contradictions name both values', () => {
+  const values = (claim: string) => check(claim, seeds).conflicts.map((c) => [c.claimValue, c.sourceValue]);
+  assert.deepEqual(values('From July 1, customers have to pay for Fable by the token.'), [['July 1', 'July 8']]);
+  assert.deepEqual(values('Mythos は、250 万トークンの上限のもとで 4 時間以上かかるタスクをすべてクリアした唯一のモデルだ。'), [['4 時間以上', '8 時間以上']]);
+  assert.deepEqual(values("Tom Brown, Anthropic's public policy chief, joined the negotiations with the administration."), [['Tom Brown', 'Sarah Heck']]);
+});
+
+test('evidence is the original text, never the aggregator\'s analysis; the explanation names the role', () => {
+  const r = check('輸出管理の手続きは本来、製品が市場に出る前に何か月も、場合によっては何年もかけて進むものだ。', seeds);
+  assert.equal(r.verdict, 'supported');
+  assert.equal(seeds.corpus.passages[r.evidence!].role, 'original', 'the Japanese translation matched; its original is the evidence');
+  assert.match(r.explanation, /the original article.*matched through the aggregator's translation/);
+  for (const p of seeds.corpus.passages.filter((q) => q.role === 'analysis').slice(0, 10)) {
+    const judged = check(p.text, seeds);
+    assert.notEqual(judged.evidence !== undefined && seeds.corpus.passages[judged.evidence].role, 'analysis', p.text);
+  }
+});
+
+test('a related blurb is labelled as another article', () => {
+  const blurb = seeds.corpus.passages.find((p) => p.role === 'related' && p.text.length > 40)!;
+  const r = check(blurb.text, seeds);
+  if (r.evidence !== undefined && seeds.corpus.passages[r.evidence].role === 'related') assert.match(r.explanation, /another article's blurb/);
+  assert.ok(r.sources.some((s) => s.role === 'related'));
+});
