@@ -15,6 +15,8 @@ export interface IndexStatus {
   message?: string;
   /** Increases with every re-index, so a client can wait for a fresh one. */
   generation: number;
+  /** While indexing: steps done of the total (two per document: parse, then index). */
+  progress?: { done: number; total: number };
 }
 
 /** Sent when indexing starts, finishes or fails. Tests and the status bar wait for `ready`. */

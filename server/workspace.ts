@@ -77,7 +77,13 @@ export class Workspace {
     try {
       const base = this.roots[0] ?? process.cwd();
       const b = bridges({ entityFiles: this.settings.entities.files.map((f) => path.resolve(base, f)), folders, logger: this.logger });
-      const opened = await openCorpus({ seedsFolder: SEEDS_FOLDER, includeSeeds: false, folders }, this.logger, b.annotators);
+      let lastReport = 0;
+      const onProgress = (done: number, total: number) => {
+        if (performance.now() - lastReport < 250) return;
+        lastReport = performance.now();
+        this.publish({ ...this.status, state: 'indexing', folders, generation, progress: { done, total } });
+      };
+      const opened = await openCorpus({ seedsFolder: SEEDS_FOLDER, includeSeeds: false, folders }, this.logger, b.annotators, onProgress);
       this.current = { corpus: opened.corpus, bridges: b, claims: new ClaimSearch(opened.corpus) };
       this.watchFolders(folders);
       const claims = opened.corpus.passages.reduce((n, p) => n + (p.heading ? 0 : 1), 0);

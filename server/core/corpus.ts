@@ -42,45 +42,35 @@ export class Corpus {
     readonly annotators: Annotator[],
   ) {}
 
+  /** For the builder below; everyone else calls `build` or `buildAsync`. */
+  static assemble(documents: SourceDocument[], passages: Passage[], index: SearchIndex, boost: Float32Array, annotators: Annotator[]): Corpus {
+    return new Corpus(documents, passages, index, boost, annotators);
+  }
+
   static build(files: SourceFile[], options: CorpusOptions = {}): Corpus {
-    const annotators = options.annotators ?? [];
-    const sorted = [...files].sort((a, b) => (a.folder + '/' + a.name).localeCompare(b.folder + '/' + b.name));
-    const parsed = sorted.map((file) => {
-      const doc = parseDocument(file.content, file.name);
-      const inferred = inferCatalog(doc, file.content);
-      const override = options.sidecars?.get(file.folder)?.[file.name] ?? {};
-      return { file, doc, entry: { ...inferred, ...override } };
-    });
-    const keys = assignKeys(parsed.map(({ file, entry }) => ({ entry, name: file.name })));
-    const documents: SourceDocument[] = [];
-    const passages: Passage[] = [];
-    const builder = new IndexBuilder();
-    parsed.forEach(({ file, doc, entry }, docId) => {
-      const catalog: CatalogEntry = { ...entry, key: keys[docId] };
-      const first = passages.length;
-      for (const p of doc.passages) {
-        const id = passages.length;
-        passages.push({ id, doc: docId, aligned: [], ...p });
-        // Headings are structure, not statements: kept for display, never ranked.
-        builder.add(p.heading ? [] : passageTokens(p.text, annotators));
+    const steps = buildSteps(files, options);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
+
+  /**
+   * The same as `build`, in slices of about `sliceMs`, yielding to the event loop between them so
+   * that a server stays responsive (and answers from its previous index) while a large corpus is
+   * indexed; `onProgress` hears how many steps (two per document) are done.
+   */
+  static async buildAsync(files: SourceFile[], options: CorpusOptions = {}, onProgress?: (done: number, total: number) => void, sliceMs = 20): Promise<Corpus> {
+    const steps = buildSteps(files, options);
+    let sliceStart = performance.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (performance.now() - sliceStart >= sliceMs) {
+        onProgress?.(step.value, files.length * 2);
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
       }
-      for (const [ja, en] of alignPassages(doc.passages)) {
-        passages[first + ja].aligned.push(first + en);
-        passages[first + en].aligned.push(first + ja);
-      }
-      documents.push({
-        id: docId,
-        path: file.path,
-        name: file.name,
-        folder: file.folder,
-        layout: doc.layout,
-        catalog,
-        passages: doc.passages.map((_, i) => first + i),
-      });
-    });
-    const boost = new Float32Array(passages.length);
-    for (const p of passages) boost[p.id] = ROLE_BOOST[p.role];
-    return new Corpus(documents, passages, builder.finish(), boost, annotators);
+    }
   }
 
   documentOf(passage: Passage): SourceDocument {
@@ -91,6 +81,51 @@ export class Corpus {
   claims(): Passage[] {
     return this.passages.filter((p) => !p.heading);
   }
+}
+
+/** Builds the corpus one document at a time (parsed, then indexed), yielding the steps done (of twice the files). */
+function* buildSteps(files: SourceFile[], options: CorpusOptions): Generator<number, Corpus> {
+  const annotators = options.annotators ?? [];
+  const sorted = [...files].sort((a, b) => (a.folder + '/' + a.name).localeCompare(b.folder + '/' + b.name));
+  const parsed = [];
+  for (const file of sorted) {
+    const doc = parseDocument(file.content, file.name);
+    const inferred = inferCatalog(doc, file.content);
+    const override = options.sidecars?.get(file.folder)?.[file.name] ?? {};
+    parsed.push({ file, doc, entry: { ...inferred, ...override } });
+    yield parsed.length;
+  }
+  const keys = assignKeys(parsed.map(({ file, entry }) => ({ entry, name: file.name })));
+  const documents: SourceDocument[] = [];
+  const passages: Passage[] = [];
+  const builder = new IndexBuilder();
+  for (const [docId, { file, doc, entry }] of parsed.entries()) {
+    const catalog: CatalogEntry = { ...entry, key: keys[docId] };
+    const first = passages.length;
+    for (const p of doc.passages) {
+      const id = passages.length;
+      passages.push({ id, doc: docId, aligned: [], ...p });
+      // Headings are structure, not statements: kept for display, never ranked.
+      builder.add(p.heading ? [] : passageTokens(p.text, annotators));
+    }
+    for (const [ja, en] of alignPassages(doc.passages)) {
+      passages[first + ja].aligned.push(first + en);
+      passages[first + en].aligned.push(first + ja);
+    }
+    documents.push({
+      id: docId,
+      path: file.path,
+      name: file.name,
+      folder: file.folder,
+      layout: doc.layout,
+      catalog,
+      passages: doc.passages.map((_, i) => first + i),
+    });
+    yield sorted.length + docId + 1;
+  }
+  const boost = new Float32Array(passages.length);
+  for (const p of passages) boost[p.id] = ROLE_BOOST[p.role];
+  return Corpus.assemble(documents, passages, builder.finish(), boost, annotators);
 }
 
 export function passageTokens(text: string, annotators: Annotator[]): string[] {

@@ -23,11 +23,16 @@ export function corpusFolders(settings: CorpusSettings): string[] {
   return [...new Set(folders)];
 }
 
-export async function openCorpus(settings: CorpusSettings, logger: Logger, annotators: Annotator[] = []): Promise<OpenedCorpus> {
+export async function openCorpus(
+  settings: CorpusSettings,
+  logger: Logger,
+  annotators: Annotator[] = [],
+  onProgress?: (done: number, total: number) => void,
+): Promise<OpenedCorpus> {
   const started = performance.now();
   const folders = corpusFolders(settings);
   const { files, sidecars } = await loadFolders(folders, logger);
-  const corpus = Corpus.build(files, { sidecars, annotators });
+  const corpus = await Corpus.buildAsync(files, { sidecars, annotators }, onProgress);
   const ms = performance.now() - started;
   logger.info(`indexed ${corpus.documents.length} documents, ${corpus.passages.length} passages in ${Math.round(ms)} ms`);
   return { corpus, folders, ms };
