@@ -2,12 +2,25 @@
 // bar, and registers the commands. Features live in the server; this stays thin.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  State,
+  TransportKind,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { IndexStatusNotification, type IndexStatus } from '../server/protocol';
 import { registerCommands } from './commands';
 import { StatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
+
+// A server that dies is restarted, up to this many times in this window; then the user decides.
+const MAX_RESTARTS = 4;
+const RESTART_WINDOW_MS = 3 * 60_000;
 
 export interface ExtensionApi {
   client: LanguageClient;
@@ -33,6 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     ],
     synchronize: { configurationSection: 'aiPolicyClaims' },
     outputChannel: output,
+    errorHandler: restartingErrorHandler(output, () => client),
     initializationOptions: { settings: vscode.workspace.getConfiguration('aiPolicyClaims') },
   };
   client = new LanguageClient('aiPolicyClaims', 'AI Policy Claims', serverOptions, clientOptions);
@@ -76,6 +90,40 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   };
   registerCommands(context, api, output);
   return api;
+}
+
+/** Restarts a server that closed, with a message, at most MAX_RESTARTS times in RESTART_WINDOW_MS. */
+function restartingErrorHandler(output: vscode.LogOutputChannel, current: () => LanguageClient | undefined): ErrorHandler {
+  const restarts: number[] = [];
+  return {
+    error: (error) => {
+      output.error(`language server connection error: ${error.message}`);
+      return { action: ErrorAction.Continue, handled: true };
+    },
+    closed: () => {
+      const now = Date.now();
+      while (restarts.length > 0 && now - restarts[0] > RESTART_WINDOW_MS) restarts.shift();
+      if (restarts.length < MAX_RESTARTS) {
+        restarts.push(now);
+        output.warn(`the language server stopped; restart ${restarts.length} of ${MAX_RESTARTS}`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('The language server stopped; restarting…'));
+        return { action: CloseAction.Restart, handled: true };
+      }
+      output.error(`the language server stopped ${MAX_RESTARTS + 1} times within ${RESTART_WINDOW_MS / 60_000} minutes; not restarting`);
+      const restart = vscode.l10n.t('Restart');
+      const show = vscode.l10n.t('Show Log');
+      void vscode.window
+        .showErrorMessage(vscode.l10n.t('The AI Policy Claims language server keeps stopping and was not restarted.'), restart, show)
+        .then((choice) => {
+          if (choice === show) output.show();
+          if (choice === restart) {
+            restarts.length = 0;
+            void current()?.start();
+          }
+        });
+      return { action: CloseAction.DoNotRestart, handled: true };
+    },
+  };
 }
 
 export async function deactivate(): Promise<void> {

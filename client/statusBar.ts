@@ -4,6 +4,8 @@ import type { IndexStatus } from '../server/protocol';
 
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('aiPolicyClaims.status', vscode.StatusBarAlignment.Left, 10);
+  // Ends the window progress indicator shown while the server indexes.
+  private endProgress?: () => void;
 
   constructor() {
     this.item.name = 'AI Policy Claims';
@@ -13,6 +15,8 @@ export class StatusBar implements vscode.Disposable {
   }
 
   show(status: IndexStatus): void {
+    if (status.state === 'indexing') this.startProgress(status);
+    else this.stopProgress();
     if (status.state === 'indexing') {
       this.item.text = `$(sync~spin) ${vscode.l10n.t('Indexing sources…')}`;
       this.item.tooltip = status.folders.join('\n');
@@ -28,12 +32,26 @@ export class StatusBar implements vscode.Disposable {
     }
   }
 
+  private startProgress(status: IndexStatus): void {
+    if (this.endProgress) return;
+    // Created before withProgress runs its task, so an early `ready` still ends it.
+    const done = new Promise<void>((resolve) => (this.endProgress = resolve));
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Indexing {0} folder(s)…', status.folders.length) }, () => done);
+  }
+
+  private stopProgress(): void {
+    this.endProgress?.();
+    this.endProgress = undefined;
+  }
+
   stopped(): void {
+    this.stopProgress();
     this.item.text = `$(debug-disconnect) AI Policy Claims`;
     this.item.tooltip = vscode.l10n.t('The language server stopped; restarting…');
   }
 
   dispose(): void {
+    this.stopProgress();
     this.item.dispose();
   }
 }

@@ -27,10 +27,10 @@ export interface ClaimHit {
 
 const FULL_SCAN_LIMIT = 20_000;
 const PREFILTER = 2_000;
-// An entity's passages up to this many get their own small fuse.js index (built once, kept for
-// a few entities); beyond it the corpus-wide search is filtered instead.
-const ENTITY_FUSE_LIMIT = 5_000;
-const ENTITY_FUSE_CACHE = 8;
+// The passages of an entity or document filter, up to this many, get their own small fuse.js
+// index (built once, kept for a few filters); beyond it the corpus-wide search is filtered.
+const FILTERED_FUSE_LIMIT = 5_000;
+const FILTERED_FUSE_CACHE = 8;
 
 interface Entry {
   id: number;
@@ -41,7 +41,7 @@ interface Entry {
 export class ClaimSearch {
   private fuse?: Fuse<Entry>;
   private readonly mentioning = new Map<string, Set<number>>();
-  private readonly entityFuses = new Map<string, Fuse<Entry>>();
+  private readonly filteredFuses = new Map<string, Fuse<Entry>>();
 
   constructor(private readonly corpus: Corpus) {}
 
@@ -55,9 +55,10 @@ export class ClaimSearch {
       (!filters.lang || p.lang === filters.lang) &&
       (!filters.role || p.role === filters.role) &&
       (!filters.where || filters.where(p));
+    const candidates = this.candidates(ids, docs);
     const q = query.trim();
-    if (!q) return this.firstKept(ids, keep, limit);
-    const fuse = this.fuseFor(q, filters.entity, ids);
+    if (!q) return this.firstKept(candidates, keep, limit);
+    const fuse = this.fuseFor(q, candidates, `${filters.entity ?? ''}|${docs ? [...docs].join(',') : ''}`);
     const hits: ClaimHit[] = [];
     for (const r of fuse.search(q, { limit: Math.max(limit * 4, 200) })) {
       const passage = this.corpus.passages[r.item.id];
@@ -65,6 +66,17 @@ export class ClaimSearch {
       if (hits.length >= limit) break;
     }
     return hits;
+  }
+
+  /**
+   * The passages an entity or document filter allows, in corpus order, or undefined when neither
+   * is set: a filtered search then ranks only these, not the best of the whole corpus.
+   */
+  private candidates(ids: Set<number> | undefined, docs: Set<number> | undefined): number[] | undefined {
+    if (!ids && !docs) return undefined;
+    if (!docs) return [...ids!].sort((a, b) => a - b);
+    const inDocs = [...docs].sort((a, b) => a - b).flatMap((d) => this.corpus.documents[d].passages);
+    return ids ? inDocs.filter((id) => ids.has(id)) : inDocs;
   }
 
   /** Ids of the passages that mention an entity, from the index postings of its bridge token. */
@@ -87,9 +99,8 @@ export class ClaimSearch {
   }
 
   // An empty query lists passages in corpus order, stopping as soon as there are enough.
-  private firstKept(ids: Set<number> | undefined, keep: (p: Passage) => boolean, limit: number): ClaimHit[] {
+  private firstKept(candidates: number[] | undefined, keep: (p: Passage) => boolean, limit: number): ClaimHit[] {
     const hits: ClaimHit[] = [];
-    const candidates = ids ? [...ids].sort((a, b) => a - b) : undefined;
     const count = candidates ? candidates.length : this.corpus.passages.length;
     for (let i = 0; i < count && hits.length < limit; i++) {
       const passage = this.corpus.passages[candidates ? candidates[i] : i];
@@ -98,22 +109,22 @@ export class ClaimSearch {
     return hits;
   }
 
-  private fuseFor(query: string, entity: string | undefined, ids: Set<number> | undefined): Fuse<Entry> {
-    if (entity && ids && ids.size <= ENTITY_FUSE_LIMIT) return this.entityFuse(entity, ids);
+  private fuseFor(query: string, candidates: number[] | undefined, key: string): Fuse<Entry> {
+    if (candidates && candidates.length <= FILTERED_FUSE_LIMIT) return this.filteredFuse(key, candidates);
     return this.corpus.passages.length <= FULL_SCAN_LIMIT ? this.fullFuse() : this.narrowedFuse(query);
   }
 
-  private entityFuse(entity: string, ids: Set<number>): Fuse<Entry> {
-    let fuse = this.entityFuses.get(entity);
+  private filteredFuse(key: string, candidates: number[]): Fuse<Entry> {
+    let fuse = this.filteredFuses.get(key);
     if (fuse) {
-      this.entityFuses.delete(entity);
+      this.filteredFuses.delete(key);
     } else {
-      const passages = [...ids].map((id) => this.corpus.passages[id]).filter((p) => !p.heading);
+      const passages = candidates.map((id) => this.corpus.passages[id]).filter((p) => !p.heading);
       fuse = new Fuse(this.entries(passages), FUSE_OPTIONS);
-      if (this.entityFuses.size >= ENTITY_FUSE_CACHE) this.entityFuses.delete(this.entityFuses.keys().next().value as string);
+      if (this.filteredFuses.size >= FILTERED_FUSE_CACHE) this.filteredFuses.delete(this.filteredFuses.keys().next().value as string);
     }
     // Re-inserted so the Map's order is least recently used first.
-    this.entityFuses.set(entity, fuse);
+    this.filteredFuses.set(key, fuse);
     return fuse;
   }
 

@@ -42,3 +42,20 @@ export function hoverText(hovers: vscode.Hover[]): string {
     .map((c) => (typeof c === 'string' ? c : c.value))
     .join('\n');
 }
+
+/** A new untitled Markdown memo with `content`, shown in the editor. */
+export async function untitledMemo(content: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+  return vscode.window.showTextDocument(doc);
+}
+
+/** Puts the cursor (an empty selection) at `position`, or selects `range`. */
+export function placeCursor(editor: vscode.TextEditor, at: vscode.Position | vscode.Range): void {
+  const range = at instanceof vscode.Range ? at : new vscode.Range(at, at);
+  editor.selection = new vscode.Selection(range.start, range.end);
+}
+
+/** The text of a file of the workspace copy, as it is on disk now. */
+export async function readWorkspaceFile(name: string): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(memoUri(name)));
+}

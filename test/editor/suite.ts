@@ -16,6 +16,8 @@ const TEST_MODULES = [
   () => import('./activation.test'),
   () => import('./hover.test'),
   () => import('./findSources.test'),
+  () => import('./insertCitation.test'),
+  () => import('./searchClaims.test'),
   // Changes the workspace settings (and restores them): keep it after the tests that read them.
   () => import('./reindex.test'),
 ];

@@ -1,7 +1,7 @@
 // Citation formats, key parsing, front matter, the citation grammar and the localisation files.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   bibliographyPathFromFrontMatter,
@@ -331,21 +331,16 @@ test('package.nls.json and package.nls.ja.json cover exactly the manifest placeh
   assert.match(ja['command.insertCitation'], /[\u3040-\u30ff\u4e00-\u9fff]/);
 });
 
-const UI_STRINGS = [
-  'Indexing sources…', 'AI Policy Claims: {0} documents, {1} claims', 'AI Policy Claims failed to start: {0}',
-  'Show Log', 'Restart', 'The language server stopped; restarting…', 'Search claims in the corpus',
-  'Type to search claims (Japanese or English)', 'Insert citation', 'Choose the source to cite',
-  'Find source for claim', 'Select a sentence or put the cursor in one.', 'No claim sentence at the cursor.',
-  'Supported', 'Contradicted', 'No source found', 'The memo says {0}; the source says {1}.',
-  'Open passage', 'Insert citation for this passage', 'Filter by entity, document, language or role',
-  'Bibliography updated: {0}', 'Could not write the bibliography: {0}', 'Citation inserted.',
-  'Checking memo…', '{0} contradicted, {1} unsupported', 'Re-indexing the corpus…',
-  'original text', 'translation', 'summary', 'analysis (opinion)', 'related article', 'Japanese', 'English',
-  'All documents', 'All roles', 'All languages', 'No matching claims.', 'Open the source', 'Cite',
-];
+// Every string the client passes to vscode.l10n.t, read from its sources, so the bundle can
+// neither miss a new string nor keep a stale one.
+const UI_STRINGS = readdirSync(path.join(ROOT, 'client'))
+  .filter((f) => f.endsWith('.ts'))
+  .flatMap((f) => [...readFileSync(path.join(ROOT, 'client', f), 'utf8').matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1]))
+  .filter((s, i, all) => all.indexOf(s) === i);
 
 test('the Japanese l10n bundle translates every client string and keeps its arguments', () => {
   const bundle = JSON.parse(readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.ja.json'), 'utf8')) as Record<string, string>;
+  assert.ok(UI_STRINGS.includes('Indexing sources…'), 'the client sources were not read');
   assert.deepEqual(Object.keys(bundle).sort(), [...UI_STRINGS].sort());
   for (const english of UI_STRINGS) {
     const japanese = bundle[english];

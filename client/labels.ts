@@ -1,0 +1,88 @@
+// How the client names roles, languages, verdicts and styles, and turns a passage into a quick
+// pick item. Source text goes into labels as plain text (quick picks render no Markdown).
+import * as vscode from 'vscode';
+import type { CitationStyle, FindSourcesResponse, SourceView } from '../server/protocol';
+import type { Lang, Range, Role } from '../server/core/types';
+
+export function roleLabel(role: Role): string {
+  switch (role) {
+    case 'original':
+      return vscode.l10n.t('original text');
+    case 'translation':
+      return vscode.l10n.t('translation');
+    case 'summary':
+      return vscode.l10n.t('summary');
+    case 'analysis':
+      return vscode.l10n.t('analysis');
+    case 'related':
+      return vscode.l10n.t('other article');
+  }
+}
+
+export function langLabel(lang: Lang): string {
+  return lang === 'ja' ? vscode.l10n.t('Japanese') : vscode.l10n.t('English');
+}
+
+export function styleLabel(style: CitationStyle): string {
+  switch (style) {
+    case 'pandoc':
+      return vscode.l10n.t('Pandoc [@key]');
+    case 'footnote':
+      return vscode.l10n.t('Footnote [^n]');
+    case 'plain':
+      return vscode.l10n.t('Plain (Title, Outlet, Date)');
+  }
+}
+
+export const STYLES: readonly CitationStyle[] = ['pandoc', 'footnote', 'plain'];
+
+/** The style setting for a memo, falling back to Pandoc on a value of the wrong kind. */
+export function configuredStyle(uri: vscode.Uri): CitationStyle {
+  const value = vscode.workspace.getConfiguration('aiPolicyClaims', uri).get<string>('citation.style');
+  return STYLES.find((s) => s === value) ?? 'pandoc';
+}
+
+/** "Contradicted — the memo says June 30; the source says July 1." */
+export function verdictTitle(answer: FindSourcesResponse): string {
+  const verdict =
+    answer.verdict === 'supported'
+      ? vscode.l10n.t('Supported')
+      : answer.verdict === 'contradicted'
+        ? vscode.l10n.t('Contradicted')
+        : vscode.l10n.t('No source found');
+  const conflicts = answer.conflicts.map((c) => vscode.l10n.t('The memo says {0}; the source says {1}.', c.claimValue, c.sourceValue));
+  return conflicts.length > 0 ? `${verdict} — ${conflicts.join(' ')}` : verdict;
+}
+
+export interface PassageItem extends vscode.QuickPickItem {
+  source: SourceView;
+  uri: string;
+}
+
+/** Claim first (short), then document title and role; the full quote in the detail. */
+export function passageItem(source: SourceView, uri: string, icon = 'quote'): PassageItem {
+  return {
+    label: `$(${icon}) ${oneLine(shorten(source.text, 120))}`,
+    description: `${oneLine(source.title)} · ${roleLabel(source.role)} · ${langLabel(source.lang)}`,
+    detail: oneLine(source.text),
+    // The server ranks (fuse.js, typo-tolerant, no 60-character limit); VS Code must not
+    // filter the list again by its own label matching.
+    alwaysShow: true,
+    source,
+    uri,
+  };
+}
+
+export function toRange(r: Range): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+function shorten(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+// `$(name)` in source text would render as an icon in a quick pick label: break the syntax.
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/\$\(/g, '$\u200b(').trim();
+}
