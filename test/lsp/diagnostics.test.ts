@@ -143,3 +143,27 @@ test('a hover, a find-sources request and the index status answer while a long m
   assert.deepEqual(order.slice(-1), ['check'], `order: ${order.join(', ')}`);
   assert.ok(quickMs < checkMs / 2, `requests took ${quickMs.toFixed(0)} ms, the check ${checkMs.toFixed(0)} ms`);
 });
+
+test('a new index generation re-checks the open memos', async () => {
+  const uri = uriOf('errors.md');
+  const count = () => client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as Published).uri === uri).length;
+  const before = count();
+  const status = await client.request<{ generation: number }>('aiPolicyClaims/reindex', null);
+  const republished = (await client.waitFor('textDocument/publishDiagnostics', (p) => (p as Published).uri === uri && count() > before, 60_000)) as Published;
+  assert.ok(status.generation >= 2);
+  assert.equal(republished.diagnostics.filter((d) => d.code === 'contradicted').length, 6);
+});
+
+test('the check settings turn each kind of diagnostic off', async () => {
+  const quiet = await LspClient.start({ checks: { contradictions: false, unsupported: false, unknownCitationKeys: false } });
+  try {
+    await quiet.indexed();
+    const uri = uriOf('quiet.md');
+    quiet.open(uri, fixture('memo-errors.md'));
+    const published = (await quiet.waitFor('textDocument/publishDiagnostics', (p) => (p as Published).uri === uri, 60_000)) as Published;
+    assert.deepEqual(published.diagnostics, []);
+    assert.deepEqual(await quiet.request('aiPolicyClaims/checkMemo', { uri }), { checked: 8, supported: 0, contradicted: 6, unsupported: 2 });
+  } finally {
+    await quiet.shutdown();
+  }
+});
