@@ -12,7 +12,7 @@ import type { EntityCatalog } from '../server/core/entities';
 import { findSources } from '../server/core/findSources';
 import { rankPassages } from '../server/core/retrieval';
 import { CLEAR_SUPPORT, SAME_EVENT_SUBJECT, SUPPORT_COVERAGE, SUPPORT_EVENT } from '../server/core/verdict';
-import { evidenceUnits } from '../server/core/verdict/evidence';
+import { echoes, evidenceUnits } from '../server/core/verdict/evidence';
 import { claimTerms } from '../server/core/verdict/terms';
 import { openCorpus } from '../server/core/openCorpus';
 import { silentLogger, type Range } from '../server/core/types';
@@ -110,8 +110,7 @@ function calibration(corpus: Corpus, entities: EntityCatalog, claims: DevClaim[]
     const units = evidenceUnits(corpus, rankPassages(corpus, c.claim, { top: 10 }), terms);
     const best = [...units].sort((x, y) => y.coverage - x.coverage)[0];
     if (!best) continue;
-    const echoes = units.filter((u) => u !== best && best.matched.every((t) => u.matched.includes(t))).length;
-    console.log(`  ${c.id} ${c.kind.padEnd(11)} ${best.coverage.toFixed(2)} / ${best.event.toFixed(2)} / ${echoes}`);
+    console.log(`  ${c.id} ${c.kind.padEnd(11)} ${best.coverage.toFixed(2)} / ${best.event.toFixed(2)} / ${echoes(corpus, best)}`);
   }
 }
 

@@ -24,6 +24,9 @@ export interface EvidenceUnit {
   subject: number;
   /** Share of the claim's event terms alone (what happened, without names or values). */
   event: number;
+  /** Weight of the claim's event terms the unit holds, and of the heaviest one it lacks. */
+  eventFound: number;
+  eventMissing: number;
   facts: SourcedFact[];
 }
 
@@ -67,10 +70,45 @@ export function evidenceUnits(corpus: Corpus, ranked: RankedPassage[], terms: Cl
       coverage: share(terms, has, ['fact', 'entity', 'event']),
       subject: share(terms, has, ['entity', 'event']),
       event: share(terms, has, ['event']),
+      ...eventWeights(terms, has),
       facts: members.flatMap((m) => features(corpus, m).facts),
     });
   }
   return units;
+}
+
+function eventWeights(terms: ClaimTerms, has: (t: string) => boolean): { eventFound: number; eventMissing: number } {
+  let eventFound = 0;
+  let eventMissing = 0;
+  for (const [term, w] of terms.weight) {
+    if (terms.role.get(term) !== 'event') continue;
+    if (has(term)) eventFound += w;
+    else eventMissing = Math.max(eventMissing, w);
+  }
+  return { eventFound, eventMissing };
+}
+
+/** How many passages to look at for echoes of a match (the ones ranking highest on its terms). */
+const ECHO_CANDIDATES = 30;
+
+/**
+ * Other statements in the corpus (a passage and its translation count once) that hold every term
+ * the unit holds: when several do, what matched is common background, not the claim's point.
+ * Found through the index, so the count does not depend on how the claim's passages ranked.
+ */
+export function echoes(corpus: Corpus, unit: EvidenceUnit): number {
+  if (!unit.matched.length) return 0;
+  const query = new Map(unit.matched.map((t) => [t, 1]));
+  const counted = new Set(unit.members.map((m) => m.id));
+  let count = 0;
+  for (const hit of corpus.index.search(query, ECHO_CANDIDATES, corpus.boost)) {
+    const p = corpus.passages[hit.id];
+    if (counted.has(p.id) || p.role === 'analysis' || p.heading) continue;
+    const group = [p, ...p.aligned.map((id) => corpus.passages[id])];
+    for (const m of group) counted.add(m.id);
+    if (unit.matched.every((t) => group.some((m) => features(corpus, m).tokens.has(t)))) count++;
+  }
+  return count;
 }
 
 /** The passage of a unit to show as evidence: the original when the unit has one. */
