@@ -26,6 +26,7 @@ export class Workspace {
   private running?: Promise<void>;
   private again = false;
   private waiters: Array<(i: Indexed) => void> = [];
+  private listeners: Array<(i: Indexed) => void> = [];
   private watchers: FSWatcher[] = [];
   private debounce?: NodeJS.Timeout;
 
@@ -38,6 +39,11 @@ export class Workspace {
   indexed(): Promise<Indexed> {
     if (this.current) return Promise.resolve(this.current);
     return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Calls `listener` with every new index, once it is ready (e.g. to warm caches in the background). */
+  onIndexed(listener: (i: Indexed) => void): void {
+    this.listeners.push(listener);
   }
 
   /** The index if one is built; never waits (for requests that must answer at once). */
@@ -89,6 +95,7 @@ export class Workspace {
       const claims = opened.corpus.passages.reduce((n, p) => n + (p.heading ? 0 : 1), 0);
       this.publish({ state: 'ready', documents: opened.corpus.documents.length, passages: opened.corpus.passages.length, claims, folders, ms: Math.round(opened.ms), generation });
       for (const w of this.waiters.splice(0)) w(this.current);
+      for (const l of this.listeners) l(this.current);
     } catch (e) {
       this.logger.error(`indexing failed: ${(e as Error).message}`);
       this.publish({ ...this.status, state: 'error', message: (e as Error).message, folders, generation });

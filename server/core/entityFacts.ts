@@ -101,9 +101,7 @@ export class EntityFacts {
   }
 
   private compute(entity: Entity): EntityStats {
-    const index = this.corpus.index;
-    const hits = index.search(new Map([['@' + entity.id, 1]]), index.size);
-    const passages = hits.map((h) => h.id).sort((a, b) => a - b);
+    const passages = Array.from(this.corpus.index.postings('@' + entity.id));
     const docs = new Set<number>();
     for (const id of passages) {
       const p = this.corpus.passages[id];

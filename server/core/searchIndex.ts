@@ -79,7 +79,7 @@ export class SearchIndex {
   constructor(
     private readonly terms: Map<string, number>,
     private readonly offsets: Int32Array,
-    private readonly postings: Int32Array,
+    private readonly ids: Int32Array,
     private readonly tfs: Uint8Array,
     lengths: Int32Array,
   ) {
@@ -97,7 +97,7 @@ export class SearchIndex {
   }
 
   get postingCount(): number {
-    return this.postings.length;
+    return this.ids.length;
   }
 
   df(term: string): number {
@@ -138,7 +138,7 @@ export class SearchIndex {
       if (touched.length >= k && rest[i] < theta) break;
       const { t, w } = qs[i];
       for (let p = this.offsets[t]; p < this.offsets[t + 1]; p++) {
-        const id = this.postings[p];
+        const id = this.ids[p];
         if (boost && boost[id] === 0) continue;
         if (scores[id] === 0) touched.push(id);
         const tf = this.tfs[p];
@@ -169,12 +169,34 @@ export class SearchIndex {
     return hits.slice(0, k);
   }
 
+  /** Ids of the passages that contain the term, ascending (a view: do not modify). */
+  postings(term: string): Int32Array {
+    const t = this.terms.get(term);
+    return t === undefined ? new Int32Array(0) : this.ids.subarray(this.offsets[t], this.offsets[t + 1]);
+  }
+
+  /** BM25 score of one passage for the query (unboosted), by binary search in each posting list. */
+  score(query: Map<string, number>, id: number): number {
+    let score = 0;
+    for (const [term, weight] of query) {
+      const t = this.terms.get(term);
+      if (t === undefined) continue;
+      const p = this.find(t, id);
+      if (p < 0) continue;
+      const df = this.offsets[t + 1] - this.offsets[t];
+      const w = weight * Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+      const tf = this.tfs[p];
+      score += (w * tf * (K1 + 1)) / (tf + this.norm[id]);
+    }
+    return score;
+  }
+
   private find(t: number, id: number): number {
     let lo = this.offsets[t];
     let hi = this.offsets[t + 1] - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const v = this.postings[mid];
+      const v = this.ids[mid];
       if (v === id) return mid;
       if (v < id) lo = mid + 1;
       else hi = mid - 1;

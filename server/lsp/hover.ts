@@ -7,12 +7,14 @@ import type { Feature } from './context';
 export const hoverFeature: Feature = {
   capabilities: { hoverProvider: true },
   register(ctx) {
+    // Every entity's facts are computed in the background as soon as an index is ready, so that
+    // even the first hover on each is a lookup.
+    ctx.workspace.onIndexed(({ corpus, bridges }) => void entityFacts(corpus, bridges.entities).warmUp());
     ctx.connection.onHover(async (params) => {
       const doc = ctx.documents.get(params.textDocument.uri);
       if (!doc) return null;
       const { corpus, bridges } = await ctx.workspace.indexed();
       const table = entityFacts(corpus, bridges.entities);
-      void table.warmUp();
       const hover = memoHover(table, doc.getText(), params.position);
       return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: hover.range } : null;
     });
