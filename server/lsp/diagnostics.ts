@@ -35,13 +35,14 @@ interface Run {
 export interface CheckedMemo {
   version: number;
   findings: MemoFinding[];
+  /** Index generation and check settings the findings were made with. */
+  state: string;
 }
 
 export class MemoChecker {
   readonly checked = new Map<string, CheckedMemo>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly runs = new Map<string, Run>();
-  private seen = '';
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -94,6 +95,7 @@ export class MemoChecker {
     const run: Run = { version: doc.version, cancelled: false };
     this.runs.set(doc.uri, run);
     const { corpus, bridges } = await this.ctx.workspace.indexed();
+    const state = this.state();
     const text = doc.getText();
     const findings = await checkMemo(corpus, bridges.entities, text, {
       pause: () => new Promise((resolve) => setImmediate(resolve)),
@@ -104,7 +106,7 @@ export class MemoChecker {
     const keysKnown = await this.bibliographyKeys(doc, known);
     if (run.cancelled) return undefined;
     this.runs.delete(doc.uri);
-    this.checked.set(doc.uri, { version: run.version, findings });
+    this.checked.set(doc.uri, { version: run.version, findings, state });
     const diagnostics = this.diagnostics(findings);
     if (keysKnown && this.ctx.workspace.settings.checks.unknownCitationKeys) {
       for (const use of unknownCitationKeys(text, known)) {
@@ -154,15 +156,20 @@ export class MemoChecker {
     return out;
   }
 
-  /** Open memos are re-checked when the index is rebuilt or the check settings change. */
+  /** The index generation and the settings a check depends on. */
+  private state(): string {
+    const { workspace } = this.ctx;
+    return JSON.stringify([workspace.status.generation, workspace.settings.checks, workspace.settings.citation.bibliography]);
+  }
+
+  /** Open memos checked against an older index or other check settings are checked again. */
   private recheckWhenStale(): void {
-    const settings = this.ctx.workspace.settings;
-    const state = JSON.stringify([this.ctx.workspace.status.generation, this.ctx.workspace.status.state, settings.checks, settings.citation.bibliography]);
-    if (state === this.seen) return;
-    const first = this.seen === '';
-    this.seen = state;
-    if (first || this.ctx.workspace.status.state !== 'ready') return;
-    for (const doc of this.ctx.documents.all()) this.schedule(doc.uri, 0);
+    if (this.ctx.workspace.status.state !== 'ready') return;
+    const state = this.state();
+    for (const [uri, checked] of this.checked) {
+      const running = this.runs.get(uri);
+      if (checked.state !== state && !this.timers.has(uri) && (!running || running.cancelled)) this.schedule(uri, 0);
+    }
   }
 
   /** Markdown and plain-text documents outside the corpus folders (a source is not a memo). */
