@@ -15,6 +15,19 @@ describe('activation', () => {
     assert.ok(status.claims > 100, `only ${status.claims} claims`);
   });
 
+  it('registers every command the manifest contributes', async () => {
+    await indexedApi();
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { commands: Array<{ command: string }> } };
+    const contributed = manifest.contributes.commands.map((c) => c.command);
+    assert.ok(contributed.length >= 6, `only ${contributed.length} commands contributed`);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(
+      contributed.filter((c) => !registered.has(c)),
+      [],
+      'contributed but not registered',
+    );
+  });
+
   it('re-indexes on the Re-index command and reports a newer generation', async () => {
     const { status: before } = await indexedApi();
     const after = await vscode.commands.executeCommand<IndexStatus>('aiPolicyClaims.reindex');

@@ -18,6 +18,7 @@ const TEST_MODULES = [
   () => import('./findSources.test'),
   () => import('./insertCitation.test'),
   () => import('./searchClaims.test'),
+  () => import('./diagnostics.test'),
   // Changes the workspace settings (and restores them): keep it after the tests that read them.
   () => import('./reindex.test'),
 ];
