@@ -78,6 +78,8 @@ export function seedUserData(dir, extra = {}) {
     'workbench.tips.enabled': false,
     'workbench.enableExperiments': false,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    // Opening a seed (inside this repository) would otherwise ask about the parent Git repository.
+    'git.openRepositoryInParentFolders': 'never',
     ...extra,
   };
   writeFileSync(join(dir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));

@@ -10,7 +10,8 @@ NODE24_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
 PLAYWRIGHT_VERSION=1.65.1
 VSCE_VERSION=4.1.0
-APT_PACKAGES=(chromium libkrb5-dev neovim)
+# fonts-ipafont-gothic: Japanese glyphs in the browser, so screenshots of Japanese text are readable.
+APT_PACKAGES=(chromium libkrb5-dev neovim fonts-ipafont-gothic)
 
 log() { printf 'tools: %s\n' "$*"; }
 die() { printf 'tools: FAILED: %s\n' "$*" >&2; exit 1; }

@@ -1,22 +1,31 @@
 // UI checks as a person does them, in a code-server WITHOUT the smoke-test driver (which hides
 // notifications) and with the extension installed, not under development. Each check prints
-// ok/FAIL/skip; the last line is `ui: N passed, N failed`. Screenshots go to
-// .test-output/screenshots/. To add a check, add an entry to CHECKS.
+// ok/FAIL; the last line is `ui: N passed, N failed`. Screenshots go to .test-output/screenshots/;
+// with AIPC_README_IMAGES=1 the README's pictures in docs/images/ are refreshed from them.
+// To add a check, add an entry to CHECKS.
 // Usage: node test/e2e/ui.mjs   (after `node esbuild.mjs` and `bash test/e2e/tools.sh`)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serverCapabilities } from './capabilities.mjs';
 import { copyWorkspace, launchBrowser, linkExtension, repoRoot, startCodeServer, tempDir, workbenchUrl } from './codeServer.mjs';
-import { Skip, hoverWord, quickOpen, quickPickOpened, runChecks, runCommand, screenshot, waitForWorkbench } from './uiDriver.mjs';
+import { clickWord, editorText, hoverLinks, hoverWord, quickOpen, quickPickOpened, runChecks, runCommand, screenshot, waitForWorkbench } from './uiDriver.mjs';
 
 const TIMEOUT_MS = Number(process.env.AIPC_UI_TIMEOUT_MS ?? 240_000);
 
-function seedSources() {
+function seedCatalog() {
   const catalog = JSON.parse(readFileSync(join(repoRoot, 'seeds', 'catalog.json'), 'utf8'));
-  return Object.entries(catalog)
-    .filter(([name]) => !name.startsWith('$'))
-    .flatMap(([name, entry]) => (entry.key ? [entry.key, name] : [name]));
+  return Object.entries(catalog).filter(([name]) => !name.startsWith('$'));
+}
+const seedFiles = () => seedCatalog().map(([name]) => name);
+const seedKeys = () => seedCatalog().flatMap(([, entry]) => (entry.key ? [entry.key] : []));
+
+/** The title of the open quick pick (our pickers put the verdict or the style there). */
+const quickPickTitle = (page) => page.locator('.quick-input-widget .quick-input-title').innerText();
+
+/** The open hover cites its sources: links that open passages of the seed files. */
+async function assertLinksToSeeds(page) {
+  const links = await hoverLinks(page);
+  if (!links.some((href) => seedFiles().some((f) => href.includes(f)))) throw new Error(`the hover links to no seed passage; links: ${links.join(', ') || 'none'}`);
 }
 
 export const CHECKS = [
@@ -41,14 +50,22 @@ export const CHECKS = [
   },
   {
     slug: 'hover',
-    name: 'the mouse over "Mythos" shows what the sources say, with a source',
-    async run({ page, label, capabilities }) {
-      if (!capabilities.hoverProvider) throw new Skip('the server does not announce hoverProvider yet');
+    name: 'the mouse over "Mythos" shows the entity, what the sources say and a source',
+    async run({ page, label }) {
       await quickOpen(page, 'memo-en.md');
-      const text = await hoverWord(page, 'Mythos');
-      await screenshot(page, `${label}-hover-mythos`);
-      if (!/Mythos/.test(text)) throw new Error(`the hover does not mention Mythos:\n${text}`);
-      if (!seedSources().some((s) => text.includes(s))) throw new Error(`the hover names no seed source:\n${text}`);
+      await hoverWord(page, 'Mythos', /Claude Mythos 5/);
+      await screenshot(page, `${label}-hover-mythos`, 'hover.png');
+      await assertLinksToSeeds(page);
+    },
+  },
+  {
+    slug: 'hover-ja',
+    name: 'the mouse over "商務省" in a Japanese memo shows the Department of Commerce',
+    async run({ page, label }) {
+      await quickOpen(page, 'memo-ja.md');
+      await hoverWord(page, '商務省', /Department of Commerce/);
+      await screenshot(page, `${label}-hover-ja`, 'hover-ja.png');
+      await assertLinksToSeeds(page);
     },
   },
   {
@@ -70,22 +87,79 @@ export const CHECKS = [
       // The channel's own text, not just its name in the picker: the server's "indexed" line.
       // (\s: Monaco renders spaces as non-breaking spaces.)
       const log = page.locator('.part.panel .view-lines', { hasText: /indexed\s\d+\sdocuments/ });
-      const outcome = await runCommand(page, 'AI Policy Claims: Show Log', () => log.waitFor({ timeout: 20_000 }));
-      if (outcome === 'not-found') throw new Skip('the command is not registered yet');
+      await runCommand(page, 'AI Policy Claims: Show Log', () => log.waitFor({ timeout: 20_000 }));
       await screenshot(page, `${label}-show-log`);
+      // Close the panel again so that later screenshots show the editor.
+      await page.keyboard.press('Control+J');
     },
   },
   {
     slug: 'search-claims',
     name: 'F1 → "AI Policy Claims: Search Claims" shows a quick pick that finds Mythos claims',
     async run({ page, label }) {
-      const outcome = await runCommand(page, 'AI Policy Claims: Search Claims in the Corpus', () => quickPickOpened(page));
-      if (outcome === 'not-found') throw new Skip('the command is not registered yet');
-      await page.keyboard.type('Mythos');
-      const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: /Mythos|ミソス/ }).first();
+      await quickOpen(page, 'memo-en.md');
+      await runCommand(page, 'AI Policy Claims: Search Claims in the Corpus', () => quickPickOpened(page));
+      await page.keyboard.type('Mythos export control');
+      // The rows of the whole query (earlier rows answer its first letters).
+      const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: /export control|輸出管理/ }).first();
       await row.waitFor({ state: 'visible', timeout: 15_000 });
-      await screenshot(page, `${label}-search-claims`);
+      if (!/Mythos|ミソス/.test(await row.innerText())) throw new Error(`the first export-control claim does not mention Mythos: ${await row.innerText()}`);
+      await page.mouse.move(1, 1); // no tooltip over the rows
+      await screenshot(page, `${label}-search-claims`, 'search-claims.png');
       await page.keyboard.press('Escape');
+    },
+  },
+  {
+    slug: 'insert-citation',
+    name: 'F1 → "AI Policy Claims: Insert Citation", a search, a click: a Pandoc citation of a seed lands in the sentence',
+    async run({ page, label }) {
+      await quickOpen(page, 'memo-en.md');
+      await clickWord(page, 'issued on June 12', 'End');
+      await runCommand(page, 'AI Policy Claims: Insert Citation', () => quickPickOpened(page));
+      await page.keyboard.type('export control directive June 12');
+      const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: /June 12|6月12日/ }).first();
+      await row.waitFor({ state: 'visible', timeout: 15_000 });
+      const title = await quickPickTitle(page);
+      await page.mouse.move(1, 1); // no tooltip over the rows
+      await screenshot(page, `${label}-insert-citation-pick`, 'insert-citation.png');
+      if (!/Pandoc/i.test(title)) throw new Error(`the picker's title does not name the style: "${title}"`);
+      await row.click();
+      const inserted = page.locator('.editor-instance .monaco-editor .view-lines', { hasText: /\[@\w/ }).first();
+      await inserted.waitFor({ timeout: 15_000 });
+      const text = await editorText(page);
+      const line = text.split('\n').find((l) => l.includes('issued on June 12')) ?? '';
+      await screenshot(page, `${label}-insert-citation-done`, 'insert-citation-done.png');
+      if (!seedKeys().some((k) => line.includes(`[@${k}`))) throw new Error(`no [@key] of a seed after the sentence: "${line}"`);
+    },
+  },
+  {
+    slug: 'find-source',
+    name: 'F1 → "AI Policy Claims: Find Source for Claim" on a wrong date: "Contradicted", both dates, a source previewed beside',
+    async run({ page, label }) {
+      await quickOpen(page, 'memo-contradiction.md');
+      await clickWord(page, 'issued on June 30');
+      await runCommand(page, 'AI Policy Claims: Find Source for Claim', () => quickPickOpened(page));
+      const title = page.locator('.quick-input-widget .quick-input-title', { hasText: /Contradicted/ });
+      await title.waitFor({ timeout: 20_000 });
+      await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ timeout: 10_000 });
+      // The highlighted passage of the active row opens beside the memo.
+      await page.locator('.tabs-container .tab', { hasText: /\d{3}_[0-9a-f]+\.txt/ }).first().waitFor({ timeout: 15_000 });
+      const text = await title.innerText();
+      await page.mouse.move(1, 1);
+      await screenshot(page, `${label}-find-source`, 'find-source.png');
+      if (!/June 30/.test(text) || !/June 12/.test(text)) throw new Error(`the verdict does not show both dates: "${text}"`);
+      await page.keyboard.press('Escape');
+    },
+  },
+  {
+    slug: 'diagnostic',
+    name: 'a contradicted sentence is underlined, and the mouse over it explains the conflict',
+    async run({ page, label }) {
+      await quickOpen(page, 'memo-contradiction.md');
+      await page.locator('.editor-instance .monaco-editor .squiggly-warning, .editor-instance .monaco-editor .squiggly-error').first().waitFor({ timeout: 30_000 });
+      const text = await hoverWord(page, 'June 30', /June 12/);
+      await screenshot(page, `${label}-diagnostic`, 'diagnostic.png');
+      if (!/contradict/i.test(text)) throw new Error(`the hover does not call the sentence contradicted:\n${text}`);
     },
   },
 ];
@@ -107,13 +181,15 @@ const START_WORKBENCH = {
 };
 
 /**
- * Runs `before` (e.g. installing the .vsix), then starts the workbench and runs CHECKS against
- * the extension installed in `extensionsDir`. Resolves to the process exit code.
+ * Runs `before` (e.g. installing the .vsix), then starts the workbench and runs CHECKS (those
+ * named in `slugs`, if given) against the extension installed in `extensionsDir`. Resolves to
+ * the process exit code.
  */
-export async function runUi(label, extensionsDir, { before = [] } = {}) {
+export async function runUi(label, extensionsDir, { before = [], slugs } = {}) {
   const started = Date.now();
-  const ctx = { label, extensionsDir, capabilities: await serverCapabilities() };
-  const run = runChecks(label, [...before, START_WORKBENCH, ...CHECKS], ctx);
+  const ctx = { label, extensionsDir };
+  const checks = slugs ? CHECKS.filter((c) => slugs.includes(c.slug)) : CHECKS;
+  const run = runChecks(label, [...before, START_WORKBENCH, ...checks], ctx);
   const timeout = new Promise((resolve) =>
     setTimeout(() => {
       console.log(`${label}: TIMEOUT after ${TIMEOUT_MS / 1000} s`);

@@ -1,23 +1,27 @@
 // Drives the VS Code workbench in the page as a person does: keyboard shortcuts, the mouse over
 // a word, reading what appears, screenshots. Used by ui.mjs and vsix.mjs.
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { outputDir } from './codeServer.mjs';
+import { outputDir, repoRoot } from './codeServer.mjs';
 
 export const screenshotDir = join(outputDir, 'screenshots');
-
-/** Thrown by a check whose feature the extension does not offer yet: reported as skipped. */
-export class Skip extends Error {}
+/** The README's pictures: refreshed from the UI checks when AIPC_README_IMAGES=1. */
+export const readmeImageDir = join(repoRoot, 'docs', 'images');
 
 export async function waitForWorkbench(page) {
   await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 60_000 });
   await page.locator('.monaco-workbench .explorer-folders-view, .monaco-workbench .part.sidebar').first().waitFor({ timeout: 30_000 });
 }
 
-export async function screenshot(page, name) {
+/** Saves a PNG of the page; with `readme` (a file name) and AIPC_README_IMAGES=1, also as that README picture. */
+export async function screenshot(page, name, readme) {
   mkdirSync(screenshotDir, { recursive: true });
   const file = join(screenshotDir, `${name}.png`);
   await page.screenshot({ path: file });
+  if (readme && process.env.AIPC_README_IMAGES === '1') {
+    mkdirSync(readmeImageDir, { recursive: true });
+    copyFileSync(file, join(readmeImageDir, readme));
+  }
   return file;
 }
 
@@ -29,7 +33,8 @@ export async function quickOpen(page, file, folder = '') {
   await widget.waitFor({ state: 'visible', timeout: 10_000 });
   await page.keyboard.type(folder ? `${folder}/${file}` : file);
   const row = widget.locator('.monaco-list-row.focused', { hasText: file });
-  await (folder ? row.filter({ hasText: folder }) : row).waitFor({ timeout: 10_000 });
+  // The first Ctrl+P of a fresh workbench waits for file search while extensions activate.
+  await (folder ? row.filter({ hasText: folder }) : row).waitFor({ timeout: 30_000 });
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab.active', { hasText: file }).waitFor({ timeout: 10_000 });
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 10_000 });
@@ -37,47 +42,86 @@ export async function quickOpen(page, file, folder = '') {
 
 /**
  * The screen box of the first occurrence of `word` in the visible editor. Monaco renders a line
- * as one span of text nodes, so the word's box comes from a DOM Range over its characters.
+ * as spans of text (one per token or decoration), so the word's box comes from a DOM Range that
+ * may start and end in different text nodes of the line.
  */
 export async function wordBox(page, word) {
   return page.evaluate((w) => {
     const lines = document.querySelectorAll('.editor-instance .monaco-editor .view-lines .view-line');
     for (const line of lines) {
+      const nodes = [];
       const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        // Monaco renders spaces as non-breaking spaces.
-        const at = node.textContent.replace(/\u00a0/g, ' ').indexOf(w);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + w.length);
-        const r = range.getBoundingClientRect();
-        return { x: r.x, y: r.y, width: r.width, height: r.height };
-      }
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
+      // Monaco renders spaces as non-breaking spaces.
+      const text = nodes.map((n) => n.textContent.replace(/\u00a0/g, ' ')).join('');
+      const at = text.indexOf(w);
+      if (at < 0) continue;
+      const locate = (offset) => {
+        let seen = 0;
+        for (const node of nodes) {
+          if (offset <= seen + node.textContent.length) return [node, offset - seen];
+          seen += node.textContent.length;
+        }
+        return [nodes.at(-1), nodes.at(-1).textContent.length];
+      };
+      const range = document.createRange();
+      range.setStart(...locate(at));
+      range.setEnd(...locate(at + w.length));
+      const r = range.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
     }
     return null;
   }, word);
 }
 
-/** Moves the mouse onto `word` and returns the text of the hover that appears. */
-export async function hoverWord(page, word) {
+async function wordCentre(page, word) {
   const box = await wordBox(page, word);
   if (!box) throw new Error(`"${word}" is not visible in the editor`);
-  const x = box.x + box.width / 2;
-  const y = box.y + box.height / 2;
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/**
+ * Moves the mouse onto `word` and returns the text of the hover that appears, once it matches
+ * `until` (by default: once it no longer says "Loading…").
+ */
+export async function hoverWord(page, word, until = /\S/) {
+  const { x, y } = await wordCentre(page, word);
   await page.mouse.move(x - 40, y + 40);
   await page.mouse.move(x, y, { steps: 4 });
   const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents').first();
   await hover.waitFor({ state: 'visible', timeout: 15_000 });
-  // The hover first shows "Loading..." while the providers answer.
-  await page.waitForFunction((el) => !/^\s*Loading/.test(el.innerText), await hover.elementHandle(), { timeout: 15_000 });
+  // The hover first shows "Loading..." while the providers answer, then each provider's part.
+  await page.waitForFunction(
+    ([el, source, flags]) => !/^\s*Loading/.test(el.innerText) && new RegExp(source, flags).test(el.innerText),
+    [await hover.elementHandle(), until.source, until.flags],
+    { timeout: 15_000 },
+  );
   return hover.innerText();
 }
 
+/** The targets of the links in the visible hover (VS Code keeps them in data-href). */
+export function hoverLinks(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.monaco-hover:not(.hidden) a')].map((a) => a.getAttribute('data-href') ?? a.getAttribute('href') ?? ''),
+  );
+}
+
+/** Clicks in the editor at `word` (the cursor lands there), then presses `key` (e.g. 'End') if given. */
+export async function clickWord(page, word, key) {
+  const { x, y } = await wordCentre(page, word);
+  await page.mouse.click(x, y);
+  if (key) await page.keyboard.press(key);
+}
+
+/** The visible editor's text, as rendered (non-breaking spaces turned back into spaces). */
+export async function editorText(page) {
+  const text = await page.locator('.editor-instance .monaco-editor .view-lines').first().innerText();
+  return text.replace(/\u00a0/g, ' ');
+}
+
 /**
- * F1, type the command's title, wait for its row, Enter, then wait for `appeared()`. Resolves to
- * 'not-found' when VS Code reports that the command is contributed but not registered (a
- * feature not written yet; VS Code shows that as a dialog or a notification), dismissing it.
+ * F1, type the command's title, wait for its row, Enter, then wait for `appeared()`. A command
+ * that is contributed but not registered (VS Code says so in a dialog or a notification) fails.
  */
 export async function runCommand(page, title, appeared) {
   await page.keyboard.press('Escape');
@@ -88,16 +132,14 @@ export async function runCommand(page, title, appeared) {
   await widget.locator('.monaco-list-row.focused', { hasText: title }).waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');
   const notFound = page.locator('.monaco-dialog-box, .notification-toast', { hasText: /command '.*' not found/i }).first();
-  const outcome = await Promise.race([
+  await Promise.race([
     // No dialog is the normal case: then the outcome, or the error, is `appeared()`'s.
     notFound.waitFor({ timeout: 20_000 }).then(
-      () => 'not-found',
+      () => Promise.reject(new Error(`"${title}": VS Code says the command is not found`)),
       () => new Promise(() => {}),
     ),
-    appeared().then(() => 'ok'),
+    appeared(),
   ]);
-  if (outcome === 'not-found') await page.keyboard.press('Escape');
-  return outcome;
 }
 
 /** Waits for a quick pick of ours: visible, and not the command palette (whose input starts with '>'). */
@@ -114,14 +156,13 @@ export function quickPickOpened(page) {
 }
 
 /**
- * Runs each check in order, printing ok/FAIL/skip, and the summary line
- * `<label>: N passed, N failed`. When a check marked `fatal` fails, the rest are counted as
- * failed without running (they need what it set up). Returns the number of failures.
+ * Runs each check in order, printing ok/FAIL, and the summary line `<label>: N passed, N failed`.
+ * When a check marked `fatal` fails, the rest are counted as failed without running (they need
+ * what it set up). Returns the number of failures.
  */
 export async function runChecks(label, checks, ctx) {
   let passed = 0;
   let failed = 0;
-  let skipped = 0;
   let blockedBy;
   for (const check of checks) {
     if (blockedBy) {
@@ -135,17 +176,12 @@ export async function runChecks(label, checks, ctx) {
       passed++;
       console.log(`  ok   ${check.name} (${Date.now() - started} ms)`);
     } catch (e) {
-      if (e instanceof Skip) {
-        skipped++;
-        console.log(`  skip ${check.name}: ${e.message}`);
-      } else {
-        failed++;
-        console.log(`  FAIL ${check.name}: ${String(e?.message ?? e).split('\n').slice(0, 8).join('\n       ')}`);
-        if (ctx.page) await screenshot(ctx.page, `${label}-FAILED-${check.slug}`).catch(() => {});
-        if (check.fatal) blockedBy = check.name;
-      }
+      failed++;
+      console.log(`  FAIL ${check.name}: ${String(e?.message ?? e).split('\n').slice(0, 8).join('\n       ')}`);
+      if (ctx.page) await screenshot(ctx.page, `${label}-FAILED-${check.slug}`).catch(() => {});
+      if (check.fatal) blockedBy = check.name;
     }
   }
-  console.log(`${label}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  console.log(`${label}: ${passed} passed, ${failed} failed`);
   return failed;
 }
