@@ -27,10 +27,10 @@ export interface ClaimHit {
 
 const FULL_SCAN_LIMIT = 20_000;
 const PREFILTER = 2_000;
-// The passages of an entity or document filter, up to this many, get their own small fuse.js
-// index (built once, kept for a few filters); beyond it the corpus-wide search is filtered.
+// The passages a filter allows, up to this many, get their own small fuse.js index (built once
+// per filter combination, a few combinations kept); beyond it BM25 narrows within them first.
 const FILTERED_FUSE_LIMIT = 5_000;
-const FILTERED_FUSE_CACHE = 8;
+const NARROWING_CACHE = 8;
 
 interface Entry {
   id: number;
@@ -38,27 +38,30 @@ interface Entry {
   title: string;
 }
 
+/** The passages that a set of structured filters allows, with what searching them needs. */
+interface Narrowing {
+  /** Allowed passage ids, in corpus order. */
+  ids: number[];
+  allowed: Set<number>;
+  /** A fuse.js index over them, when they are few enough. */
+  fuse?: Fuse<Entry>;
+  /** Otherwise a BM25 boost array that excludes every other passage (0 = excluded). */
+  mask?: Float32Array;
+}
+
 export class ClaimSearch {
   private fuse?: Fuse<Entry>;
   private readonly mentioning = new Map<string, Set<number>>();
-  private readonly filteredFuses = new Map<string, Fuse<Entry>>();
+  private readonly narrowings = new Map<string, Narrowing>();
 
   constructor(private readonly corpus: Corpus) {}
 
   search(query: string, filters: ClaimFilters = {}, limit = 50): ClaimHit[] {
-    const ids = filters.entity ? this.passagesMentioning(filters.entity) : undefined;
-    const docs = filters.doc ? this.documentsNamed(filters.doc) : undefined;
-    const keep = (p: Passage) =>
-      !p.heading &&
-      (!ids || ids.has(p.id)) &&
-      (!docs || docs.has(p.doc)) &&
-      (!filters.lang || p.lang === filters.lang) &&
-      (!filters.role || p.role === filters.role) &&
-      (!filters.where || filters.where(p));
-    const candidates = this.candidates(ids, docs);
+    const narrowing = this.narrowing(filters);
+    const keep = (p: Passage) => !p.heading && (!narrowing || narrowing.allowed.has(p.id)) && (!filters.where || filters.where(p));
     const q = query.trim();
-    if (!q) return this.firstKept(candidates, keep, limit);
-    const fuse = this.fuseFor(q, candidates, `${filters.entity ?? ''}|${docs ? [...docs].join(',') : ''}`);
+    if (!q) return this.firstKept(narrowing?.ids, keep, limit);
+    const fuse = this.fuseFor(q, narrowing);
     const hits: ClaimHit[] = [];
     for (const r of fuse.search(q, { limit: Math.max(limit * 4, 200) })) {
       const passage = this.corpus.passages[r.item.id];
@@ -66,17 +69,6 @@ export class ClaimSearch {
       if (hits.length >= limit) break;
     }
     return hits;
-  }
-
-  /**
-   * The passages an entity or document filter allows, in corpus order, or undefined when neither
-   * is set: a filtered search then ranks only these, not the best of the whole corpus.
-   */
-  private candidates(ids: Set<number> | undefined, docs: Set<number> | undefined): number[] | undefined {
-    if (!ids && !docs) return undefined;
-    if (!docs) return [...ids!].sort((a, b) => a - b);
-    const inDocs = [...docs].sort((a, b) => a - b).flatMap((d) => this.corpus.documents[d].passages);
-    return ids ? inDocs.filter((id) => ids.has(id)) : inDocs;
   }
 
   /** Ids of the passages that mention an entity, from the index postings of its bridge token. */
@@ -89,6 +81,36 @@ export class ClaimSearch {
       this.mentioning.set(entityId, ids);
     }
     return ids;
+  }
+
+  /**
+   * What the entity, document, language and role filters allow, computed once per combination
+   * (a few kept): a filtered search ranks only these passages, rather than filtering the
+   * corpus-wide best, which on a large corpus may hold none of them.
+   */
+  private narrowing(filters: ClaimFilters): Narrowing | undefined {
+    if (!filters.entity && !filters.doc && !filters.lang && !filters.role) return undefined;
+    const key = JSON.stringify([filters.entity, filters.doc, filters.lang, filters.role]);
+    let narrowing = this.narrowings.get(key);
+    if (narrowing) {
+      this.narrowings.delete(key);
+    } else {
+      const mentions = filters.entity ? this.passagesMentioning(filters.entity) : undefined;
+      const docs = filters.doc ? this.documentsNamed(filters.doc) : undefined;
+      const from = mentions ? [...mentions].sort((a, b) => a - b) : docs ? [...docs].sort((a, b) => a - b).flatMap((d) => this.corpus.documents[d].passages) : undefined;
+      const ids: number[] = [];
+      const consider = (id: number) => {
+        const p = this.corpus.passages[id];
+        if (!p.heading && (!mentions || mentions.has(id)) && (!docs || docs.has(p.doc)) && (!filters.lang || p.lang === filters.lang) && (!filters.role || p.role === filters.role)) ids.push(id);
+      };
+      if (from) from.forEach(consider);
+      else for (let id = 0; id < this.corpus.passages.length; id++) consider(id);
+      narrowing = { ids, allowed: new Set(ids) };
+      if (this.narrowings.size >= NARROWING_CACHE) this.narrowings.delete(this.narrowings.keys().next().value as string);
+    }
+    // Re-inserted so the Map's order is least recently used first.
+    this.narrowings.set(key, narrowing);
+    return narrowing;
   }
 
   /** Documents whose file name or citation key is `doc`, or whose file name starts with it. */
@@ -109,23 +131,19 @@ export class ClaimSearch {
     return hits;
   }
 
-  private fuseFor(query: string, candidates: number[] | undefined, key: string): Fuse<Entry> {
-    if (candidates && candidates.length <= FILTERED_FUSE_LIMIT) return this.filteredFuse(key, candidates);
-    return this.corpus.passages.length <= FULL_SCAN_LIMIT ? this.fullFuse() : this.narrowedFuse(query);
+  private fuseFor(query: string, narrowing: Narrowing | undefined): Fuse<Entry> {
+    if (narrowing && narrowing.ids.length <= FILTERED_FUSE_LIMIT) {
+      narrowing.fuse ??= new Fuse(this.entries(narrowing.ids.map((id) => this.corpus.passages[id])), FUSE_OPTIONS);
+      return narrowing.fuse;
+    }
+    if (narrowing) return this.narrowedFuse(query, (narrowing.mask ??= this.mask(narrowing.ids)));
+    return this.corpus.passages.length <= FULL_SCAN_LIMIT ? this.fullFuse() : this.narrowedFuse(query, this.corpus.boost);
   }
 
-  private filteredFuse(key: string, candidates: number[]): Fuse<Entry> {
-    let fuse = this.filteredFuses.get(key);
-    if (fuse) {
-      this.filteredFuses.delete(key);
-    } else {
-      const passages = candidates.map((id) => this.corpus.passages[id]).filter((p) => !p.heading);
-      fuse = new Fuse(this.entries(passages), FUSE_OPTIONS);
-      if (this.filteredFuses.size >= FILTERED_FUSE_CACHE) this.filteredFuses.delete(this.filteredFuses.keys().next().value as string);
-    }
-    // Re-inserted so the Map's order is least recently used first.
-    this.filteredFuses.set(key, fuse);
-    return fuse;
+  private mask(ids: number[]): Float32Array {
+    const mask = new Float32Array(this.corpus.passages.length);
+    for (const id of ids) mask[id] = this.corpus.boost[id];
+    return mask;
   }
 
   private fullFuse(): Fuse<Entry> {
@@ -133,8 +151,8 @@ export class ClaimSearch {
     return this.fuse;
   }
 
-  private narrowedFuse(query: string): Fuse<Entry> {
-    const hits = this.corpus.index.search(claimQuery(this.corpus, query), PREFILTER, this.corpus.boost);
+  private narrowedFuse(query: string, boost: Float32Array): Fuse<Entry> {
+    const hits = this.corpus.index.search(claimQuery(this.corpus, query), PREFILTER, boost);
     return new Fuse(this.entries(hits.map((h) => this.corpus.passages[h.id])), FUSE_OPTIONS);
   }
 
