@@ -34,6 +34,15 @@ export function claimQuery(corpus: Corpus, claim: string): Map<string, number> {
   return query;
 }
 
+/**
+ * A claim often joins two adjacent sentences of a source ("… after a Friday ultimatum. The company
+ * sent executives to Washington"): a passage gains up to this share of the claim terms its
+ * neighbour holds and it lacks — never more than its own score, so a neighbour alone ranks nothing.
+ */
+const CONTEXT_WEIGHT = 0.4;
+/** Neighbours of this many of the best hits join the candidates. */
+const CONTEXT_HITS = 10;
+
 export function rankPassages(corpus: Corpus, claim: string, options: RankOptions = {}): RankedPassage[] {
   const top = options.top ?? 5;
   const query = claimQuery(corpus, claim);
@@ -44,27 +53,79 @@ export function rankPassages(corpus: Corpus, claim: string, options: RankOptions
     for (const p of corpus.passages) if (!allowed.has(p.role)) boost[p.id] = 0;
   }
   const hits = corpus.index.search(query, Math.max(top * 3, 20), boost);
-  const totalWeight = [...query].reduce((s, [t, w]) => s + w * corpus.index.idf(t), 0) || 1;
+  const weightOf = (t: string) => query.get(t)! * corpus.index.idf(t);
+  const totalWeight = [...query.keys()].reduce((s, t) => s + weightOf(t), 0) || 1;
+  const matchedIn = (p: Passage) => {
+    const tokens = passageTokenSet(corpus, p);
+    return [...query.keys()].filter((t) => tokens.has(t));
+  };
+
+  // Candidates: the hits, and the sentences beside the best of them.
+  const own = new Map<number, number>(hits.map((h) => [h.id, h.score]));
+  for (const hit of hits.slice(0, CONTEXT_HITS)) {
+    for (const n of neighbours(corpus, corpus.passages[hit.id])) {
+      if (!own.has(n.id) && boost[n.id] > 0) own.set(n.id, corpus.index.score(query, n.id) * boost[n.id]);
+    }
+  }
+  const scored = [...own].flatMap(([id, score]) => {
+    if (score <= 0) return [];
+    const passage = corpus.passages[id];
+    const matched = matchedIn(passage);
+    const have = new Set(matched);
+    let context = 0;
+    for (const n of neighbours(corpus, passage)) {
+      const extra = matchedIn(n).reduce((s, t) => s + (have.has(t) ? 0 : weightOf(t)), 0);
+      context = Math.max(context, extra);
+    }
+    const coverage = matched.reduce((s, t) => s + weightOf(t), 0) / totalWeight;
+    return [{ passage, score: score + Math.min(score, CONTEXT_WEIGHT * context * boost[id]), coverage, matched }];
+  });
+  scored.sort((a, b) => b.score - a.score || a.passage.id - b.passage.id);
+
   const ranked: RankedPassage[] = [];
   const seen = new Set<number>();
-  const add = (passage: Passage, score: number, via?: number) => {
-    if (seen.has(passage.id)) return;
-    seen.add(passage.id);
-    const tokens = new Set([...indexTokens(passage.text), ...corpus.annotators.flatMap((a) => a(passage.text))]);
-    const matched = [...query.keys()].filter((t) => tokens.has(t));
-    const coverage = matched.reduce((s, t) => s + query.get(t)! * corpus.index.idf(t), 0) / totalWeight;
-    ranked.push({ passage, score, coverage, matched, ...(via !== undefined ? { via } : {}) });
-  };
-  for (const hit of hits) {
-    const passage = corpus.passages[hit.id];
-    add(passage, hit.score);
+  for (const r of scored) {
+    if (!seen.has(r.passage.id)) {
+      seen.add(r.passage.id);
+      ranked.push(r);
+    }
     // The aligned counterpart states the same thing in the other language: rank it just below.
-    for (const other of passage.aligned) {
-      if (boost[other] > 0) add(corpus.passages[other], hit.score * 0.9 * boost[other], passage.id);
+    for (const other of r.passage.aligned) {
+      if (boost[other] <= 0 || seen.has(other)) continue;
+      seen.add(other);
+      const passage = corpus.passages[other];
+      const matched = matchedIn(passage);
+      const coverage = matched.reduce((s, t) => s + weightOf(t), 0) / totalWeight;
+      ranked.push({ passage, score: r.score * 0.9 * boost[other], coverage, matched, via: r.passage.id });
     }
   }
   ranked.sort((a, b) => b.score - a.score);
   return dedupe(ranked).slice(0, top);
+}
+
+/** The sentences just before and after, in the same paragraph and language. */
+function neighbours(corpus: Corpus, p: Passage): Passage[] {
+  const out: Passage[] = [];
+  for (const id of [p.id - 1, p.id + 1]) {
+    const n = corpus.passages[id];
+    if (n && n.doc === p.doc && n.paragraph === p.paragraph && n.lang === p.lang && !n.heading) out.push(n);
+  }
+  return out;
+}
+
+// Tokens of a passage, once per corpus (a new index is a new Corpus object).
+const tokenCache = new WeakMap<Corpus, Map<number, Set<string>>>();
+
+export function passageTokenSet(corpus: Corpus, p: Passage): Set<string> {
+  let cache = tokenCache.get(corpus);
+  if (!cache) tokenCache.set(corpus, (cache = new Map()));
+  let tokens = cache.get(p.id);
+  if (!tokens) {
+    tokens = new Set(indexTokens(p.text));
+    for (const annotate of corpus.annotators) for (const t of annotate(p.text)) tokens.add(t);
+    cache.set(p.id, tokens);
+  }
+  return tokens;
 }
 
 /** Identical sentences (repeated blurbs, key points restated) are listed once. */

@@ -1,0 +1,41 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Corpus, type SourceFile } from '../../server/core/corpus';
+import { rankPassages } from '../../server/core/retrieval';
+
+const file = (name: string, content: string): SourceFile => ({ path: `/corpus/${name}`, name, folder: '/corpus', content });
+
+// One paragraph of several sentences, long enough to be split into sentence passages, and other
+// documents that share one half of the claim each.
+const paragraph = [
+  'It has been two weeks since the lab took its models offline after a Friday evening ultimatum from the administration.',
+  'The company sprang into action immediately, sending a barrage of executives to Washington.',
+  'But updates have been suspiciously lacking, with no resolution in sight for customers abroad, who still cannot reach the service.',
+  'Several partners said they were told nothing at all about the timeline, and some have started to look for other vendors.',
+].join(' ');
+
+const corpus = Corpus.build([
+  file('a.md', `# The lab's problem\n\n${paragraph}\n`),
+  file('b.md', '# Lobbying\n\nExecutives flew to Washington.\n'),
+  file('c.md', '# Markets\n\nA Friday ultimatum from regulators rattled markets across Asia this week.\n'),
+]);
+
+test('a sentence that completes its neighbour (the company = the lab) ranks beside it', () => {
+  const ranked = rankPassages(corpus, 'After the Friday ultimatum, the lab sent a wave of its executives to Washington.', { top: 3 });
+  const texts = ranked.map((r) => r.passage.text);
+  assert.ok(texts.slice(0, 2).some((t) => t.startsWith('The company sprang')), `ranked:\n${texts.join('\n')}`);
+  assert.ok(texts.slice(0, 2).some((t) => t.startsWith('It has been two weeks')), `ranked:\n${texts.join('\n')}`);
+});
+
+test('a neighbour alone never lifts a sentence that shares nothing with the claim', () => {
+  const ranked = rankPassages(corpus, 'After the Friday ultimatum, the lab sent a wave of its executives to Washington.', { top: 10 });
+  assert.ok(!ranked.some((r) => r.passage.text.startsWith('But updates have been')), ranked.map((r) => r.passage.text).join('\n'));
+});
+
+test('coverage is the passage\'s own share of the claim, not its neighbour\'s', () => {
+  const ranked = rankPassages(corpus, 'The company sent executives to Washington.', { top: 5 });
+  const best = ranked[0];
+  assert.match(best.passage.text, /^The company sprang/);
+  assert.ok(best.coverage > 0.5 && best.coverage <= 1, String(best.coverage));
+  assert.ok(!best.matched.includes('friday'));
+});
