@@ -136,3 +136,11 @@ test('a related blurb is labelled as another article', () => {
   if (r.evidence !== undefined && seeds.corpus.passages[r.evidence].role === 'related') assert.match(r.explanation, /another article's blurb/);
   assert.ok(r.sources.some((s) => s.role === 'related'));
 });
+
+test('roles: a title before the name, and organisations that differ are different roles', () => {
+  const actors = (claim: string) => check(claim, seeds).conflicts.filter((c) => c.kind === 'actor').map((c) => [c.claimValue, c.sourceValue]);
+  assert.deepEqual(actors("Anthropic's lead negotiator Sarah Heck thanked the Secretary for the partnership."), [['Sarah Heck', 'Tom Brown']]);
+  assert.deepEqual(actors("Anthropic's lead negotiator Tom Brown thanked the Secretary for the partnership."), []);
+  // `CEO Dario Amodei` is Anthropic's CEO: Google's CEO is someone else, not a rival.
+  assert.deepEqual(actors("Sundar Pichai, Google's CEO, replaced Dario Amodei in the negotiations with the Trump administration."), []);
+});
