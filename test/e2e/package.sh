@@ -24,7 +24,9 @@ node esbuild.mjs --production
 # The manifest has no repository field, which makes vsce ask y/N on stdin: answer it with a flag.
 # LICENSE ships in the repo, so vsce's licence check passes without --skip-license.
 [[ -f LICENSE ]] || { echo "package: LICENSE is missing" >&2; exit 1; }
-flags=(--no-dependencies --allow-missing-repository --out "$vsix")
+# The README's pictures ship inside the .vsix (docs/images, see .vscodeignore), so its relative
+# links work as they are: without a repository there is nothing to rewrite them to.
+flags=(--no-dependencies --allow-missing-repository --no-rewrite-relative-links --out "$vsix")
 
 echo "package: vsce package ${flags[*]}"
 PATH="$(dirname "$NODE24"):$PATH" "$NODE24" "$VSCE" package "${flags[@]}" </dev/null

@@ -128,7 +128,7 @@ export const CHECKS = [
       await inserted.waitFor({ timeout: 15_000 });
       const text = await editorText(page);
       const line = text.split('\n').find((l) => l.includes('issued on June 12')) ?? '';
-      await screenshot(page, `${label}-insert-citation-done`, 'insert-citation-done.png');
+      await screenshot(page, `${label}-insert-citation-done`);
       if (!seedKeys().some((k) => line.includes(`[@${k}`))) throw new Error(`no [@key] of a seed after the sentence: "${line}"`);
     },
   },
