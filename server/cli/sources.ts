@@ -5,7 +5,7 @@ import { UsageError, intFlag, parseArgs } from './args';
 import { CORPUS_FLAGS, corpusFromArgs } from './corpusArgs';
 import { formatSources } from './format';
 
-export const SOURCES_USAGE = 'sources [--corpus DIR]… [--no-seeds] [--top K] [--json] ("<claim>" | --batch FILE)';
+export const SOURCES_USAGE = 'sources [--corpus DIR]… [--no-seeds] [--entities FILE]… [--top K] [--json] ("<claim>" | --batch FILE)';
 
 export async function sourcesCommand(argv: string[], out: (s: string) => void): Promise<number> {
   const parsed = parseArgs(argv, { ...CORPUS_FLAGS, top: 'string', json: 'boolean', batch: 'string' });
@@ -14,9 +14,9 @@ export async function sourcesCommand(argv: string[], out: (s: string) => void): 
   if (!batchFile && parsed.positional.length !== 1) throw new UsageError(`usage: ${SOURCES_USAGE}`);
   if (batchFile && parsed.positional.length) throw new UsageError('give either a claim or --batch FILE, not both');
   const claims = batchFile ? readBatch(batchFile) : [{ id: undefined, claim: parsed.positional[0] }];
-  const { corpus } = await corpusFromArgs(parsed);
+  const { corpus, bridges } = await corpusFromArgs(parsed);
   for (const { id, claim } of claims) {
-    const result = findSources(corpus, claim, { top });
+    const result = findSources(corpus, claim, { top, entities: bridges.entities });
     if (parsed.flags.json) out(JSON.stringify(batchFile ? batchLine(id, result) : result));
     else out(formatSources(result));
   }

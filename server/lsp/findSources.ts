@@ -15,8 +15,8 @@ export const findSourcesFeature: Feature = {
 async function answer(ctx: ServerContext, params: FindSourcesParams): Promise<FindSourcesResponse | null> {
   const claim = claimOf(ctx, params);
   if (!claim) return null;
-  const { corpus } = await ctx.workspace.indexed();
-  const result = findSources(corpus, claim.text, { top: params.top ?? 8 });
+  const { corpus, bridges } = await ctx.workspace.indexed();
+  const result = findSources(corpus, claim.text, { top: params.top ?? 8, entities: bridges.entities });
   return { ...result, claimRange: claim.range, uris: result.sources.map((s) => fileUri(s.path)) };
 }
 
