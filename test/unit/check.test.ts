@@ -61,6 +61,16 @@ test('every deliberate error of the Japanese memo is found', async () => {
   );
 });
 
+test('explanations show Japanese terms as the words of the source, not as bigrams', async () => {
+  const findings = await check(memo('memo-errors-ja.md'));
+  const spacex = findings[2].explanation;
+  assert.match(spacex, /データ/);
+  assert.match(spacex, /アクセス/);
+  assert.doesNotMatch(spacex, /デー, ータ/);
+  // Bigrams that meet in the claim but not in the source stay apart: タスク … クリア.
+  assert.doesNotMatch(findings[1].explanation, /タスクリア/);
+});
+
 test('memos that restate the sources faithfully get no contradiction and no unsupported claim', async () => {
   for (const name of ['memo-faithful.md', 'memo-faithful-ja.md']) {
     const findings = await check(memo(name));

@@ -20,19 +20,37 @@ function where(corpus: Corpus, p: Passage): string {
 }
 
 /** Matched terms as a reader sees them: words, `date 07-01`, `entity anthropic`. */
-function readable(terms: string[]): string {
-  const shown = terms.map((t) => (t.startsWith('#') ? t.slice(1).replace(':', ' ') : t.startsWith('@') ? `entity ${t.slice(1)}` : t));
+function readable(terms: string[], unit?: EvidenceUnit): string {
+  const texts = (unit?.members ?? []).map((p) => p.text.normalize('NFKC'));
+  const shown = joinBigrams(terms, texts).map((t) => (t.startsWith('#') ? t.slice(1).replace(':', ' ') : t.startsWith('@') ? `entity ${t.slice(1)}` : t));
   return shown.slice(0, 12).join(', ') + (shown.length > 12 ? ', …' : '');
+}
+
+/** Japanese bigrams back into the words of the source they came from: `デー, ータ, ター` → `データー`. */
+function joinBigrams(terms: string[], texts: string[]): string[] {
+  const out: string[] = [];
+  const cjk = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー]{2}$/u;
+  let chain: string | undefined;
+  for (const t of terms) {
+    if (chain !== undefined && cjk.test(t) && chain.endsWith(t[0]) && texts.some((x) => x.includes(chain + t[1]))) {
+      chain += t[1];
+      out[out.length - 1] = chain;
+      continue;
+    }
+    chain = cjk.test(t) ? t : undefined;
+    out.push(t);
+  }
+  return out;
 }
 
 export function explainConflicts(corpus: Corpus, conflicts: Conflict[], unit: EvidenceUnit): string {
   const parts = conflicts.map((c) => `the claim says ${c.claimValue}, ${where(corpus, corpus.passages[c.passage])} says ${c.sourceValue} (${c.kind})`);
-  return `${parts.join('; ')}; same event: ${Math.round(unit.subject * 100)}% of the claim's names and terms match (${readable(unit.matched)})`;
+  return `${parts.join('; ')}; same event: ${Math.round(unit.subject * 100)}% of the claim's names and terms match (${readable(unit.matched, unit)})`;
 }
 
 export function explainSupport(corpus: Corpus, unit: EvidenceUnit, shown: Passage): string {
   const via = shown.id !== unit.lead.id ? `, matched through ${ROLE_WORDS[unit.lead.role]} in ${unit.lead.lang === 'ja' ? 'Japanese' : 'English'}` : '';
-  return `${Math.round(unit.coverage * 100)}% of the claim's terms found in ${where(corpus, shown)}${via}: ${readable(unit.matched)}`;
+  return `${Math.round(unit.coverage * 100)}% of the claim's terms found in ${where(corpus, shown)}${via}: ${readable(unit.matched, unit)}`;
 }
 
 /** `background` > 0: that many passages hold the same matched terms, so they are common ground. */
@@ -44,5 +62,5 @@ export function explainUnsupported(best: EvidenceUnit | undefined, needsEvent: b
       : background
         ? `; ${background} passages share exactly these terms, so they are background, not what the claim adds`
         : '';
-  return `no passage holds enough of the claim: the closest holds ${Math.round(best.coverage * 100)}% of its terms (${readable(best.matched)})${why}`;
+  return `no passage holds enough of the claim: the closest holds ${Math.round(best.coverage * 100)}% of its terms (${readable(best.matched, best)})${why}`;
 }
