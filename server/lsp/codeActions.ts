@@ -4,10 +4,9 @@
 // style). Both read what the diagnostics already computed: no retrieval runs here.
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { INSERT_CITATION_COMMAND } from '../protocol';
 import type { Feature } from './context';
 import { DIAGNOSTIC_SOURCE, memoChecker, type DiagnosticData } from './diagnostics';
-
-export const INSERT_CITATION_COMMAND = 'aiPolicyClaims.server.insertCitation';
 
 export const codeActionsFeature: Feature = {
   capabilities: { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] } },
