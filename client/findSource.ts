@@ -50,14 +50,14 @@ export async function findSourceCommand(api: ExtensionApi, highlighter: PassageH
   if (options.pick !== undefined) {
     const item = items[options.pick];
     if (!item) throw new Error(`no source at index ${options.pick} (${items.length} listed)`);
-    if (options.cite) return { answer, cited: await insertCitationAt(api, memo, item.source.id, style, citeAt) };
+    if (options.cite) return { answer, cited: await insertCitationAt(api, memo, item.source, style, citeAt) };
     return { answer, opened: await open(highlighter, item) };
   }
   const chosen = await pickSource(highlighter, answer, items);
   if (!chosen) return { answer };
   if (chosen.cite) {
     await vscode.window.showTextDocument(memo.document, memo.viewColumn);
-    return { answer, cited: await insertCitationAt(api, memo, chosen.item.source.id, style, citeAt) };
+    return { answer, cited: await insertCitationAt(api, memo, chosen.item.source, style, citeAt) };
   }
   return { answer, opened: await open(highlighter, chosen.item) };
 }

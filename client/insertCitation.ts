@@ -9,6 +9,7 @@ import {
   type CitationResponse,
   type CitationStyle,
   type ClaimItem,
+  type SourceView,
 } from '../server/protocol';
 import type { ExtensionApi } from './extension';
 import { configuredStyle, passageItem, STYLES, styleLabel, type PassageItem } from './labels';
@@ -45,10 +46,10 @@ export async function insertCitationCommand(api: ExtensionApi, options: InsertCi
     const items = merge(best, options.query !== undefined ? await searchClaims(api, options.query) : []);
     const chosen = items[options.pick ?? 0];
     if (!chosen) throw new Error(`no claim at index ${options.pick ?? 0} (${items.length} listed)`);
-    return insertCitationAt(api, editor, chosen.source.id, style);
+    return insertCitationAt(api, editor, chosen.source, style);
   }
   const chosen = await pickClaim(api, best, style);
-  return chosen ? insertCitationAt(api, editor, chosen.item.source.id, chosen.style) : undefined;
+  return chosen ? insertCitationAt(api, editor, chosen.item.source, chosen.style) : undefined;
 }
 
 /**
@@ -58,10 +59,13 @@ export async function insertCitationCommand(api: ExtensionApi, options: InsertCi
 export async function insertCitationAt(
   api: ExtensionApi,
   editor: vscode.TextEditor,
-  passageId: number,
+  cited: number | Pick<SourceView, 'id' | 'path' | 'range'>,
   style: CitationStyle,
   at?: vscode.Position,
 ): Promise<InsertCitationResult | undefined> {
+  const passageId = typeof cited === 'number' ? cited : cited.id;
+  // Where the passage was listed: the server finds it again there if the corpus was re-indexed since.
+  const source = typeof cited === 'number' ? undefined : { path: cited.path, start: cited.range.start };
   const doc = editor.document;
   for (let attempt = 0; attempt < 3; attempt++) {
     const position = at ?? editor.selection.end;
@@ -69,6 +73,7 @@ export async function insertCitationAt(
       uri: doc.uri.toString(),
       position: { line: position.line, character: position.character },
       passageId,
+      ...(source ? { source } : {}),
       style,
     });
     if (response.version !== doc.version) continue;

@@ -85,6 +85,11 @@ export interface CitationParams {
   position: { line: number; character: number };
   /** The cited passage (`SourceView.id` / `ClaimItem.id` of the current index). */
   passageId: number;
+  /**
+   * Where that passage was when its id was handed out (`SourceView.path` and `range.start`): if the
+   * corpus was re-indexed since, the passage is found again there, or the citation is refused.
+   */
+  source?: { path: string; start: { line: number; character: number } };
   /** Defaults to the `aiPolicyClaims.citation.style` setting. */
   style?: CitationStyle;
 }

@@ -7,6 +7,8 @@ import { ResponseError, ErrorCodes, TextDocumentEdit } from 'vscode-languageserv
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { addToBibliography } from '../core/bibliography';
 import { bibliographyPathFromFrontMatter, citationEdits, cslEntry } from '../core/citations';
+import type { Corpus } from '../core/corpus';
+import type { Passage } from '../core/types';
 import {
   CitationRequest,
   INSERT_CITATION_COMMAND,
@@ -36,7 +38,7 @@ export async function citation(ctx: ServerContext, params: Partial<CitationParam
   if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, `the memo is not open: ${String(params.uri)}`);
   if (!isPosition(params.position)) throw new ResponseError(ErrorCodes.InvalidParams, 'position must be {line, character}');
   const { corpus } = await ctx.workspace.indexed();
-  const passage = Number.isInteger(params.passageId) ? corpus.passages[params.passageId as number] : undefined;
+  const passage = citedPassage(corpus, params);
   if (!passage) throw new ResponseError(ErrorCodes.InvalidParams, `no passage ${String(params.passageId)} in the current index; search again`);
   const style = params.style && STYLES.includes(params.style) ? params.style : ctx.workspace.settings.citation.style;
   const text = doc.getText();
@@ -57,6 +59,18 @@ export async function citation(ctx: ServerContext, params: Partial<CitationParam
     ctx.logger.warn(`bibliography not updated: ${error}`);
     return { ...response, bibliography: { path: file, added: false, error }, message: error };
   }
+}
+
+/** The passage by id — checked against where it was listed, and found there again after a re-index. */
+function citedPassage(corpus: Corpus, params: Partial<CitationParams>): Passage | undefined {
+  const byId = Number.isInteger(params.passageId) ? corpus.passages[params.passageId as number] : undefined;
+  const source = params.source;
+  if (!source) return byId;
+  const at = (p: Passage) => corpus.documentOf(p).path === source.path && p.range.start.line === source.start.line && p.range.start.character === source.start.character;
+  if (byId && at(byId)) return byId;
+  const doc = corpus.documents.find((d) => d.path === source.path);
+  const id = doc?.passages.find((i) => at(corpus.passages[i]));
+  return id === undefined ? undefined : corpus.passages[id];
 }
 
 /** The executeCommand path: computes the citation and applies it through `workspace/applyEdit`. */

@@ -25,7 +25,7 @@ export const codeActionsFeature: Feature = {
             command: {
               title: 'Insert citation for the best source',
               command: INSERT_CITATION_COMMAND,
-              arguments: [{ uri: doc.uri, position: finding.citeAt, passageId: finding.evidence.id }],
+              arguments: [{ uri: doc.uri, position: finding.citeAt, passageId: finding.evidence.id, source: { path: finding.evidence.path, start: finding.evidence.range.start } }],
             },
           });
         }

@@ -11,6 +11,8 @@ import { LspClient } from './lspClient';
 
 interface Item {
   id: number;
+  path: string;
+  range: Edit['range'];
   key: string;
   text: string;
   paragraph: number;
@@ -130,6 +132,16 @@ test('bad requests get an error, not a crash: unknown passage, memo not open', a
   await assert.rejects(client.request('aiPolicyClaims/citation', { uri, position: { line: 0, character: 0 }, passageId: 99_999 }), /no passage 99999/);
   await assert.rejects(client.request('aiPolicyClaims/citation', { uri: 'file:///nowhere.md', position: { line: 0, character: 0 }, passageId: chipRule.id }), /not open/);
   await assert.rejects(client.request('aiPolicyClaims/citation', { uri, passageId: chipRule.id }), /position/);
+});
+
+test('an id from before a re-index is checked against where its passage was listed: found there again, or refused', async () => {
+  const uri = memo('moved.md', 'Commerce issued the rule on March 3.\n');
+  const source = { path: chipRule.path, start: chipRule.range.start };
+  const stale = chipRule.id + 1;
+  const r = await client.request<Citation>('aiPolicyClaims/citation', { uri, position: { line: 0, character: 36 }, passageId: stale, source, style: 'footnote' });
+  assert.match(r.edits.at(-1)!.newText, /March 3, 2026/, 'the passage listed, not whatever holds its old id');
+  const gone = { path: chipRule.path, start: { line: 99, character: 0 } };
+  await assert.rejects(client.request('aiPolicyClaims/citation', { uri, position: { line: 0, character: 0 }, passageId: stale, source: gone }), /search again/);
 });
 
 test('executeCommand aiPolicyClaims.server.insertCitation applies the edit on the memo version through workspace/applyEdit', async () => {
