@@ -17,13 +17,11 @@ export async function searchCommand(argv: string[], out: (s: string) => void): P
   if (lang && !LANGS.includes(lang)) throw new UsageError(`--lang must be one of ${LANGS.join(', ')}`);
   if (role && !ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
   const { corpus, bridges } = await corpusFromArgs(parsed);
-  let where;
-  if (parsed.flags.entity) {
-    const entity = bridges.entities.byName(parsed.flags.entity as string);
-    if (!entity) throw new UsageError(`unknown entity: ${parsed.flags.entity}`);
-    where = (p: { text: string }) => bridges.entities.findMentions(p.text).some((m) => m.entity.id === entity.id);
-  }
-  const hits = new ClaimSearch(corpus).search(parsed.positional[0], { lang: lang as Lang, role: role as Role, doc: parsed.flags.doc as string, where }, intFlag(parsed.flags.limit, 'limit', 20));
+  const entityName = parsed.flags.entity as string | undefined;
+  const entity = entityName ? bridges.entities.byName(entityName) : undefined;
+  if (entityName && !entity) throw new UsageError(`unknown entity: ${entityName}`);
+  const filters = { lang: lang as Lang, role: role as Role, doc: parsed.flags.doc as string, entity: entity?.id };
+  const hits = new ClaimSearch(corpus).search(parsed.positional[0], filters, intFlag(parsed.flags.limit, 'limit', 20));
   if (parsed.flags.json) {
     out(JSON.stringify(hits.map((h) => ({ ...sourceView(corpus, { passage: h.passage, score: 1 - h.score }) }))));
     return 0;
