@@ -19,7 +19,7 @@ function listFiles(dir) {
     .map((e) => relative(dir, join(e.parentPath ?? e.path, e.name)));
 }
 
-const ALLOWED = [/^dist\/(client|server|cli)\.js$/, /^seeds\//, /^syntaxes\//, /^l10n\//, /^package\.json$/, /^package\.nls(\.[\w-]+)?\.json$/, /^README\.md$/, /^docs\/images\/[\w-]+\.png$/, /^LICENSE(\.\w+)?$/i, /^\.vsixmanifest$/, /^CHANGELOG\.md$/];
+const ALLOWED = [/^dist\/(client|server|cli)\.js$/, /^seeds\//, /^syntaxes\//, /^l10n\//, /^package\.json$/, /^package\.nls(\.[\w-]+)?\.json$/, /^README\.md$/i, /^docs\/images\/[\w-]+\.png$/, /^LICENSE(\.\w+)?$/i, /^\.vsixmanifest$/, /^CHANGELOG\.md$/];
 
 function beforeChecks(extensionsDir) {
   const out = tempDir('vsix');
