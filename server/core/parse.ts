@@ -209,7 +209,7 @@ function linePassages(line: Line, role: Role, paragraph: number, next: Line | un
       text: sentence,
       range: { start: { line: line.index, character: span.start }, end: { line: line.index, character: span.end } },
       paragraph,
-      ...(heading ? { heading: true } : {}),
+      ...(heading || span.heading ? { heading: true } : {}),
       ...(speaker ? { speaker: speaker.name } : {}),
     });
   }
@@ -236,7 +236,7 @@ function trimSpan(text: string, span: Span): Span {
   let { start, end } = span;
   while (start < end && /\s/.test(text[start])) start++;
   while (end > start && /\s/.test(text[end - 1])) end--;
-  return { start, end };
+  return { ...span, start, end };
 }
 
 /** Removes furniture phrases glued into a sentence, splitting it where they stood. */
@@ -252,9 +252,9 @@ function cutFurniture(text: string, span: Span): Span[] {
   const out: Span[] = [];
   let from = 0;
   for (const cut of cuts) {
-    if (cut.start > from) out.push({ start: span.start + from, end: span.start + cut.start });
+    if (cut.start > from) out.push({ ...span, start: span.start + from, end: span.start + cut.start });
     from = Math.max(from, cut.end);
   }
-  out.push({ start: span.start + from, end: span.end });
+  out.push({ ...span, start: span.start + from, end: span.end });
   return out.map((s) => trimSpan(text, s)).filter((s) => s.end - s.start >= 2);
 }

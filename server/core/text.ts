@@ -51,6 +51,8 @@ export function isCjkChar(ch: string): boolean {
 export interface Span {
   start: number;
   end: number;
+  /** A subheading glued to the text around it (`…a letter.What the letter actually saidOn the evening…`). */
+  heading?: boolean;
 }
 
 // Abbreviations after which a period does not end an English sentence.
@@ -70,16 +72,24 @@ const CLOSERS = '"\'”’」』)）]】*';
 export function splitSentences(line: string): Span[] {
   const spans: Span[] = [];
   let start = 0;
-  const push = (end: number) => {
+  // Whether the current sentence began right after the previous one, with no space between:
+  // the sign of text scraped without its line breaks, where subheadings are glued in too.
+  let glued = false;
+  const push = (end: number, heading = false) => {
     let s = start;
     let e = end;
     while (s < e && /\s/.test(line[s])) s++;
     while (e > s && /\s/.test(line[e - 1])) e--;
-    if (e > s) spans.push({ start: s, end: e });
+    if (e > s) spans.push({ start: s, end: e, ...(heading ? { heading } : {}) });
     start = end;
+    glued = end < line.length && !/\s/.test(line[end]);
   };
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
+    if (glued && isGluedHeadingEnd(line, start, i)) {
+      push(i, true);
+      continue;
+    }
     if (ch === '。' || ch === '！' || ch === '？' || ch === '!' || ch === '?' || ch === '.') {
       let j = i + 1;
       if (ch === '.' || ch === '!' || ch === '?') {
@@ -102,6 +112,19 @@ export function splitSentences(line: string): Span[] {
   return spans;
 }
 
+/**
+ * In glued text, `…saidOn the evening` ends a subheading at `O`: a lowercase word of two letters
+ * or more runs straight into a capitalised one, a few words after the sentence began. Names like
+ * `McDonald` or `iPhone` do not qualify (their first part is not a lowercase word); only text
+ * that is already glued is looked at, so a camelCase word in ordinary spaced prose is safe.
+ */
+function isGluedHeadingEnd(line: string, start: number, i: number): boolean {
+  if (!/[A-Z]/.test(line[i]) || !/[a-z]/.test(line[i + 1] ?? '') || !/[a-z]/.test(line[i - 1] ?? '')) return false;
+  const segment = line.slice(start, i);
+  if (segment.length > 120 || segment.trim().split(/\s+/).length < 2) return false;
+  return /(?:^|\s)[a-z]{2,}$/.test(segment);
+}
+
 function isEnglishBoundary(line: string, dot: number, after: number): boolean {
   const next = line[after];
   const spaced = /\s/.test(next);
@@ -118,8 +141,8 @@ function isEnglishBoundary(line: string, dot: number, after: number): boolean {
     if (/^[a-z]$/i.test(word) && spaced) return false;
     if (/[0-9]/.test(line[dot - 1] ?? '') && /[0-9]/.test(next)) return false;
     if (!spaced) {
-      // Glued sentences: `me.It`, but not `U.S.A` or `Node.js`.
-      return /[a-z)"”’]/.test(line[dot - 1] ?? '') && /[A-Z“"]/.test(next) && /[a-z]/.test(line[after + 1] ?? '');
+      // Glued sentences: `me.It`, `motive.I have`, but not `U.S.A` or `Node.js`.
+      return /[a-z)"”’]/.test(line[dot - 1] ?? '') && /[A-Z“"]/.test(next) && (/[a-z]/.test(line[after + 1] ?? '') || (next === 'I' && line[after + 1] === ' '));
     }
   }
   return spaced || /[“"‘]/.test(next);

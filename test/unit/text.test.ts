@@ -26,6 +26,24 @@ test('sentences: Japanese, English, abbreviations, decimals, and glued sentences
   assert.deepEqual(sentences('“Don’t be evil.” It was a mantra. Node.js stays whole.'), ['“Don’t be evil.”', 'It was a mantra.', 'Node.js stays whole.']);
 });
 
+test('sentences: subheadings glued into scraped text are cut out and marked; names and ordinary lines are not', () => {
+  const line = 'The root cause was a letter.What the letter actually saidOn the evening of June 12, the government issued an order. It was a motive.I have seen this before, in a softer accentEurope has a gentler version.';
+  const spans = splitSentences(line);
+  assert.deepEqual(
+    spans.map((s) => [line.slice(s.start, s.end), s.heading ?? false]),
+    [
+      ['The root cause was a letter.', false],
+      ['What the letter actually said', true],
+      ['On the evening of June 12, the government issued an order.', false],
+      ['It was a motive.', false],
+      ['I have seen this before, in a softer accent', true],
+      ['Europe has a gentler version.', false],
+    ],
+  );
+  assert.deepEqual(sentences('We met McDonald and the iPhone team.It was useful and YouTube agreed.'), ['We met McDonald and the iPhone team.', 'It was useful and YouTube agreed.']);
+  assert.deepEqual(sentences('They said the rule was clear. We call useState here.'), ['They said the rule was clear.', 'We call useState here.']);
+});
+
 test('folding: width, compatibility forms and case, with a map back to the original offsets', () => {
   assert.equal(fold('ＸＢＯＷ　Ｍｙｔｈｏｓ５'), 'xbow mythos5');
   const { folded, map } = foldWithMap('Ａnthropic の㈱');
