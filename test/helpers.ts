@@ -6,7 +6,10 @@ import * as path from 'node:path';
 /** The repository root, whether running from sources (tsx) or from dist/test. */
 export const ROOT = (() => {
   let dir = __dirname;
-  while (!readdirSafe(dir).includes('package.json')) dir = path.dirname(dir);
+  while (!readdirSafe(dir).includes('package.json')) {
+    if (path.dirname(dir) === dir) throw new Error(`tests must run inside the repository (no package.json above ${__dirname})`);
+    dir = path.dirname(dir);
+  }
   return dir;
 })();
 

@@ -4,7 +4,7 @@ import type { Corpus } from './corpus';
 import { rankPassages, type RankOptions, type RankedPassage } from './retrieval';
 import type { Lang, Range, Role } from './types';
 import type { EntityCatalog } from './entities';
-import { judge, type Conflict, type Verdict } from './verdict';
+import { judge, type Conflict, type Judgement, type Verdict } from './verdict';
 
 export interface SourceView {
   id: number;
@@ -60,14 +60,36 @@ export function sourceView(corpus: Corpus, r: Pick<RankedPassage, 'passage' | 's
 export interface FindSourcesOptions extends RankOptions {
   /** Entity catalog for the verdict's names and roles (the shipped one when absent). */
   entities?: EntityCatalog;
+  /** Show only sources in these languages (the verdict still weighs every passage). */
+  languages?: Lang[];
 }
 
 export function findSources(corpus: Corpus, claim: string, options: FindSourcesOptions = {}): FindSourcesResult {
-  const ranked = rankPassages(corpus, claim, { ...options, top: Math.max(options.top ?? 5, 10) });
+  const top = options.top ?? 5;
+  const ranked = rankPassages(corpus, claim, { ...options, top: Math.max(top * 2, 10) });
   const judgement = judge(corpus, claim, ranked, { entities: options.entities });
+  const shown = verdictFirst(corpus, ranked, judgement).filter((r) => !options.languages?.length || options.languages.includes(r.passage.lang));
   return {
     claim,
     ...judgement,
-    sources: ranked.slice(0, options.top ?? 5).map((r) => sourceView(corpus, r)),
+    sources: shown.slice(0, top).map((r) => sourceView(corpus, r)),
   };
+}
+
+/**
+ * The passages the verdict rests on — the conflicting ones of a contradiction, the evidence of a
+ * support — lead the list, so that what the verdict says is what the writer sees first.
+ */
+function verdictFirst(corpus: Corpus, ranked: RankedPassage[], judgement: Judgement): RankedPassage[] {
+  const lead = judgement.verdict === 'contradicted' ? judgement.conflicts.map((c) => c.passage) : judgement.evidence !== undefined ? [judgement.evidence] : [];
+  const first: RankedPassage[] = [];
+  for (const id of new Set(lead)) {
+    const own = ranked.find((r) => r.passage.id === id);
+    // A translation the verdict used through its original: listed with its original's score.
+    const original = own ? undefined : ranked.find((r) => r.passage.aligned.includes(id));
+    if (own) first.push(own);
+    else if (original) first.push({ ...original, passage: corpus.passages[id], via: original.passage.id });
+  }
+  const taken = new Set(first.map((r) => r.passage.id));
+  return [...first, ...ranked.filter((r) => !taken.has(r.passage.id))];
 }

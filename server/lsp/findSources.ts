@@ -16,7 +16,7 @@ async function answer(ctx: ServerContext, params: FindSourcesParams): Promise<Fi
   const claim = claimOf(ctx, params);
   if (!claim) return null;
   const { corpus, bridges } = await ctx.workspace.indexed();
-  const result = findSources(corpus, claim.text, { top: params.top ?? 8, entities: bridges.entities });
+  const result = findSources(corpus, claim.text, { top: params.top ?? 8, entities: bridges.entities, languages: ctx.workspace.settings.languages });
   return { ...result, claimRange: claim.range, uris: result.sources.map((s) => fileUri(s.path)) };
 }
 

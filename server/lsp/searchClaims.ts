@@ -2,6 +2,7 @@
 // as parameters or as `entity:`/`doc:`/`lang:`/`role:` prefixes typed in the query; parameters win.
 import { parseClaimQuery } from '../core/claimSearch';
 import { sourceView } from '../core/findSources';
+import type { Lang } from '../core/types';
 import { SearchClaimsRequest, type ClaimItem, type SearchClaimsParams } from '../protocol';
 import type { Indexed } from '../workspace';
 import { fileUri } from '../workspace';
@@ -10,16 +11,17 @@ import type { Feature } from './context';
 export const searchClaimsFeature: Feature = {
   capabilities: {},
   register(ctx) {
-    ctx.connection.onRequest(SearchClaimsRequest, async (params) => searchClaims(await ctx.workspace.indexed(), params));
+    ctx.connection.onRequest(SearchClaimsRequest, async (params) => searchClaims(await ctx.workspace.indexed(), params, ctx.workspace.settings.languages));
   },
 };
 
-export function searchClaims({ corpus, bridges, claims }: Indexed, params: SearchClaimsParams): ClaimItem[] {
+/** `languages`: the setting; when it names one language, only claims in it are listed. */
+export function searchClaims({ corpus, bridges, claims }: Indexed, params: SearchClaimsParams, languages: Lang[] = []): ClaimItem[] {
   const typed = parseClaimQuery(typeof params.query === 'string' ? params.query : '');
   const entityName = params.entity ?? typed.entity;
   const entity = entityName ? bridges.entities.byName(entityName) : undefined;
   if (entityName && !entity) return [];
-  const filters = { doc: params.doc ?? typed.doc, lang: params.lang ?? typed.lang, role: params.role ?? typed.role, entity: entity?.id };
+  const filters = { doc: params.doc ?? typed.doc, lang: params.lang ?? typed.lang ?? (languages.length === 1 ? languages[0] : undefined), role: params.role ?? typed.role, entity: entity?.id };
   const limit = Math.min(Math.max(1, params.limit ?? 100), 500);
   return claims.search(typed.text, filters, limit).map((h) => {
     const view = sourceView(corpus, { passage: h.passage, score: 1 - h.score });

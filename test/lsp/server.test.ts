@@ -65,3 +65,21 @@ test('a file added to a corpus folder is picked up by a re-index', async () => {
   const r = await client.request<{ sources: Array<{ doc: string }> }>('aiPolicyClaims/findSources', { text: 'Zephyrine accord approved' });
   assert.equal(r.sources[0].doc, 'late.txt');
 });
+
+test('the languages setting limits the sources shown and the claims listed to those languages', async () => {
+  const japanese = await LspClient.start({ languages: ['ja'] });
+  try {
+    await japanese.indexed();
+    const claim = 'The Trump administration issued an export control order on June 12.';
+    const r = await japanese.request<{ verdict: string; sources: Array<{ lang: string }> }>('aiPolicyClaims/findSources', { text: claim });
+    assert.ok(r.sources.length > 0);
+    assert.deepEqual([...new Set(r.sources.map((s) => s.lang))], ['ja']);
+    const both = await client.request<{ sources: Array<{ lang: string }> }>('aiPolicyClaims/findSources', { text: claim });
+    assert.ok(both.sources.some((s) => s.lang === 'en'), 'without the setting, English sources are shown too');
+    const items = await japanese.request<Array<{ lang: string }>>('aiPolicyClaims/searchClaims', { query: 'Mythos' });
+    assert.ok(items.length > 0);
+    assert.deepEqual([...new Set(items.map((i) => i.lang))], ['ja']);
+  } finally {
+    await japanese.shutdown();
+  }
+});

@@ -144,3 +144,13 @@ test('roles: a title before the name, and organisations that differ are differen
   // `CEO Dario Amodei` is Anthropic's CEO: Google's CEO is someone else, not a rival.
   assert.deepEqual(actors("Sundar Pichai, Google's CEO, replaced Dario Amodei in the negotiations with the Trump administration."), []);
 });
+
+test('the passages a verdict rests on lead the sources: the conflicting one, or the evidence', () => {
+  // "June 30" ranks passages about June 30 high; the source of the contradiction says June 12.
+  const wrong = check('The export control order was issued on June 30.', seeds);
+  assert.equal(wrong.verdict, 'contradicted', wrong.explanation);
+  assert.equal(wrong.sources[0].id, wrong.conflicts[0].passage);
+  const right = check('The Department of Commerce issued the chip rule on March 3, 2026.');
+  assert.equal(right.verdict, 'supported');
+  assert.equal(right.sources[0].id, right.evidence);
+});
