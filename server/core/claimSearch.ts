@@ -1,6 +1,7 @@
 // Interactive claim search (the quick pick and `search` on the CLI): fuse.js for typo-tolerant
-// matching of short queries. On a large corpus fuse.js over every sentence is too slow, so BM25
-// narrows the field first and fuse.js re-ranks what is left.
+// matching of short queries, merged with BM25 for words that stand apart. On a large corpus
+// fuse.js over every sentence is too slow, so BM25 narrows the field first and fuse.js re-ranks
+// what is left.
 import Fuse from 'fuse.js';
 import type { Corpus } from './corpus';
 import { claimQuery } from './retrieval';
@@ -31,6 +32,8 @@ const PREFILTER = 2_000;
 // per filter combination, a few combinations kept); beyond it BM25 narrows within them first.
 const FILTERED_FUSE_LIMIT = 5_000;
 const NARROWING_CACHE = 8;
+/** The best BM25 match of a search scores 1 − this (fuse.js scale: 0 is perfect). */
+const BM25_SHARE = 0.8;
 
 interface Entry {
   id: number;
@@ -62,13 +65,22 @@ export class ClaimSearch {
     const q = query.trim();
     if (!q) return this.firstKept(narrowing?.ids, keep, limit);
     const fuse = this.fuseFor(q, narrowing);
-    const hits: ClaimHit[] = [];
+    const scores = new Map<number, number>();
     for (const r of fuse.search(q, { limit: Math.max(limit * 4, 200) })) {
-      const passage = this.corpus.passages[r.item.id];
-      if (keep(passage)) hits.push({ passage, score: r.score ?? 1 });
-      if (hits.length >= limit) break;
+      if (keep(this.corpus.passages[r.item.id])) scores.set(r.item.id, r.score ?? 1);
+      if (scores.size >= limit) break;
     }
-    return hits;
+    // fuse.js matches the query as one fuzzy pattern, so words that stand apart in a sentence
+    // (`Quillfeather audited evaluations`) miss; BM25 finds them. The best BM25 match scores like
+    // a close fuzzy one (0.2), an exact phrase still leads.
+    const mask = narrowing ? (narrowing.mask ??= this.mask(narrowing.ids)) : this.corpus.boost;
+    const ranked = this.corpus.index.search(claimQuery(this.corpus, q), limit, mask).filter((h) => keep(this.corpus.passages[h.id]));
+    const best = ranked[0]?.score ?? 1;
+    for (const h of ranked) scores.set(h.id, Math.min(scores.get(h.id) ?? 1, 1 - BM25_SHARE * (h.score / best)));
+    return [...scores]
+      .sort((a, b) => a[1] - b[1] || a[0] - b[0])
+      .slice(0, limit)
+      .map(([id, score]) => ({ passage: this.corpus.passages[id], score }));
   }
 
   /** Ids of the passages that mention an entity, from the index postings of its bridge token. */

@@ -44,3 +44,15 @@ test('the entity filter keeps exactly the passages that mention the entity, in a
   );
   assert.deepEqual(search.search('rule', { entity: 'no-such-entity' }), []);
 });
+
+test('words that stand apart in a sentence are found (BM25 beside fuse.js), and a typo still matches', () => {
+  const file = (name: string, content: string) => ({ path: `/c/${name}`, name, folder: '/c', content });
+  const corpus = Corpus.build([
+    file('a.md', '# Audits\n\nQuillfeather said on Tuesday that it had audited, line by line, the safety evaluations of three labs.\n'),
+    file('b.md', '# Other\n\nEvaluations of frontier models are published every quarter by the institute.\n'),
+  ]);
+  const search = new ClaimSearch(corpus);
+  const hits = search.search('Quillfeather audited evaluations');
+  assert.match(hits[0]?.passage.text ?? '', /^Quillfeather said/);
+  assert.match(search.search('Quilfeather')[0]?.passage.text ?? '', /^Quillfeather said/, 'one letter missing');
+});
