@@ -71,6 +71,13 @@ test('explanations show Japanese terms as the words of the source, not as bigram
   assert.doesNotMatch(findings[1].explanation, /タスクリア/);
 });
 
+test("explanations show English terms as the source's words, not as stems", async () => {
+  const findings = await check(memo('memo-errors.md'));
+  const restored = findings.find((f) => f.conflicts.some((c) => c.claimValue === 'June 30'))!;
+  assert.match(restored.explanation, /restored, worldwide/);
+  assert.doesNotMatch(restored.explanation, /restor,|fabl,/);
+});
+
 test('memos that restate the sources faithfully get no contradiction and no unsupported claim', async () => {
   for (const name of ['memo-faithful.md', 'memo-faithful-ja.md']) {
     const findings = await check(memo(name));

@@ -2,6 +2,7 @@
 // are, and what kind of passage the evidence is (the article, its translation, a summary, or
 // another article's blurb).
 import type { Corpus } from '../corpus';
+import { stem } from '../tokenize';
 import type { Passage, Role } from '../types';
 import type { Conflict } from '../verdict';
 import type { EvidenceUnit } from './evidence';
@@ -22,8 +23,22 @@ function where(corpus: Corpus, p: Passage): string {
 /** Matched terms as a reader sees them: words, `date 07-01`, `entity anthropic`. */
 function readable(terms: string[], unit?: EvidenceUnit): string {
   const texts = (unit?.members ?? []).map((p) => p.text.normalize('NFKC'));
-  const shown = joinBigrams(terms, texts).map((t) => (t.startsWith('#') ? t.slice(1).replace(':', ' ') : t.startsWith('@') ? `entity ${t.slice(1)}` : t));
+  const words = surfaceWords(texts);
+  const shown = joinBigrams(terms, texts).map((t) => words.get(t) ?? t).map((t) => (t.startsWith('#') ? t.slice(1).replace(':', ' ') : t.startsWith('@') ? `entity ${t.slice(1)}` : t));
   return shown.slice(0, 12).join(', ') + (shown.length > 12 ? ', …' : '');
+}
+
+/** Stemmed English tokens back to a word of the source: `restor` → `restored`. */
+function surfaceWords(texts: string[]): Map<string, string> {
+  const words = new Map<string, string>();
+  for (const text of texts) {
+    for (const [word] of text.matchAll(/[A-Za-z][A-Za-z0-9]*/g)) {
+      const lower = word.toLowerCase();
+      const stemmed = stem(lower);
+      if (stemmed !== lower && !words.has(stemmed)) words.set(stemmed, lower);
+    }
+  }
+  return words;
 }
 
 /** Japanese bigrams back into the words of the source they came from: `デー, ータ, ター` → `データー`. */
