@@ -12,6 +12,7 @@ import {
   type SourceView,
 } from '../server/protocol';
 import type { ExtensionApi } from './extension';
+import { liveSearch } from './liveSearch';
 import { configuredStyle, passageItem, STYLES, styleLabel, type PassageItem } from './labels';
 
 /** Skips the picker (tests, other commands): `query` is searched, `pick` chooses an item (0 = first). */
@@ -30,8 +31,6 @@ export interface InsertCitationResult {
   inserted: string[];
   bibliography?: CitationResponse['bibliography'];
 }
-
-const SEARCH_DELAY_MS = 150;
 
 export async function insertCitationCommand(api: ExtensionApi, options: InsertCitationOptions = {}): Promise<InsertCitationResult | undefined> {
   const editor = vscode.window.activeTextEditor;
@@ -142,27 +141,8 @@ function pickClaim(api: ExtensionApi, best: PassageItem[], initialStyle: Citatio
   pick.matchOnDescription = false;
   pick.matchOnDetail = false;
   pick.buttons = [styleButton];
-  let request: vscode.CancellationTokenSource | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  const refresh = async (query: string) => {
-    request?.cancel();
-    const mine = (request = new vscode.CancellationTokenSource());
-    pick.busy = true;
-    try {
-      const found = best.length > 0 && !query.trim() ? [] : await searchClaims(api, query, mine.token);
-      if (mine.token.isCancellationRequested) return;
-      pick.items = sections(best, found);
-    } catch (e) {
-      if (!mine.token.isCancellationRequested) pick.items = [{ label: vscode.l10n.t('Search failed: {0}', (e as Error).message), alwaysShow: true }];
-    } finally {
-      if (request === mine) pick.busy = false;
-    }
-  };
+  const live = liveSearch(pick, async (query, token) => sections(best, best.length > 0 && !query.trim() ? [] : await searchClaims(api, query, token)));
   return new Promise((resolve) => {
-    pick.onDidChangeValue((value) => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void refresh(value), SEARCH_DELAY_MS);
-    });
     pick.onDidTriggerButton((button) => {
       if (button !== styleButton) return;
       style = STYLES[(STYLES.indexOf(style) + 1) % STYLES.length];
@@ -175,13 +155,12 @@ function pickClaim(api: ExtensionApi, best: PassageItem[], initialStyle: Citatio
       pick.hide();
     });
     pick.onDidHide(() => {
-      clearTimeout(timer);
-      request?.cancel();
+      live.stop();
       resolve(undefined);
       pick.dispose();
     });
     pick.show();
-    void refresh('');
+    void live.refresh('');
   });
 }
 

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { SearchClaimsRequest, type ClaimItem } from '../server/protocol';
 import type { ExtensionApi } from './extension';
+import { liveSearch } from './liveSearch';
 import { langLabel, passageItem, roleLabel, toRange, type PassageItem } from './labels';
 import type { PassageHighlighter } from './preview';
 
@@ -18,7 +19,6 @@ export interface SearchClaimsResult {
   opened: vscode.TextEditor;
 }
 
-const SEARCH_DELAY_MS = 150;
 const ROLES = ['original', 'translation', 'summary', 'analysis', 'related'] as const;
 
 export async function searchClaimsCommand(api: ExtensionApi, highlighter: PassageHighlighter, options: SearchClaimsOptions = {}): Promise<SearchClaimsResult | undefined> {
@@ -53,28 +53,12 @@ function pickClaim(api: ExtensionApi, initial = ''): Promise<PassageItem | undef
   pick.buttons = [filterButton];
   pick.value = initial;
   let shown: PassageItem[] = [];
-  let request: vscode.CancellationTokenSource | undefined;
-  let timer: NodeJS.Timeout | undefined;
   let choosingFilter = false;
-  const refresh = async (query: string) => {
-    request?.cancel();
-    const mine = (request = new vscode.CancellationTokenSource());
-    pick.busy = true;
-    try {
-      shown = await search(api, query, mine.token);
-      if (mine.token.isCancellationRequested) return;
-      pick.items = shown.length > 0 ? shown : [{ label: vscode.l10n.t('No matching claims.'), alwaysShow: true }];
-    } catch (e) {
-      if (!mine.token.isCancellationRequested) pick.items = [{ label: vscode.l10n.t('Search failed: {0}', (e as Error).message), alwaysShow: true }];
-    } finally {
-      if (request === mine) pick.busy = false;
-    }
-  };
+  const live = liveSearch(pick, async (query, token) => {
+    shown = await search(api, query, token);
+    return shown.length > 0 ? shown : [{ label: vscode.l10n.t('No matching claims.'), alwaysShow: true }];
+  });
   return new Promise((resolve) => {
-    pick.onDidChangeValue((value) => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void refresh(value), SEARCH_DELAY_MS);
-    });
     pick.onDidAccept(() => {
       const item = pick.selectedItems[0];
       if (!item || !('source' in item)) return;
@@ -89,13 +73,12 @@ function pickClaim(api: ExtensionApi, initial = ''): Promise<PassageItem | undef
       resolve(await pickClaim(api, filter ? `${value.trim()} ${filter}`.trim() + ' ' : value));
     });
     pick.onDidHide(() => {
-      clearTimeout(timer);
-      request?.cancel();
+      live.stop();
       if (!choosingFilter) resolve(undefined);
       pick.dispose();
     });
     pick.show();
-    void refresh(initial);
+    void live.refresh(initial);
   });
 }
 

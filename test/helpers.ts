@@ -2,6 +2,10 @@
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { bridges, type Bridges } from '../server/bridges';
+import type { Corpus } from '../server/core/corpus';
+import { openCorpus } from '../server/core/openCorpus';
+import { silentLogger } from '../server/core/types';
 
 /** The repository root, whether running from sources (tsx) or from dist/test. */
 export const ROOT = (() => {
@@ -85,4 +89,11 @@ export function overlapsQuote(content: string, range: { start: { line: number; c
     if (at < to && at + quote.length > from) return true;
   }
   return false;
+}
+
+/** The corpus of the seeds (unless left out) and `folders`, with the bridges the server would use. */
+export async function openCorpusWith(folders: string[], includeSeeds = true): Promise<{ corpus: Corpus; b: Bridges }> {
+  const b = bridges({ entityFiles: [], folders: [...(includeSeeds ? [SEEDS] : []), ...folders], logger: silentLogger });
+  const { corpus } = await openCorpus({ seedsFolder: SEEDS, includeSeeds, folders }, silentLogger, b.annotators);
+  return { corpus, b };
 }

@@ -4,19 +4,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { before, test } from 'node:test';
-import { bridges, type Bridges } from '../../server/bridges';
+import type { Bridges } from '../../server/bridges';
 import type { Corpus } from '../../server/core/corpus';
 import { entityFacts, memoMentions, rangeInPassage, type EntityFacts } from '../../server/core/entityFacts';
 import { fold } from '../../server/core/text';
-import { openCorpus } from '../../server/core/openCorpus';
-import { silentLogger } from '../../server/core/types';
-import { FIXTURES, SEEDS, textAt, writeCorpus } from '../helpers';
+import { FIXTURES, openCorpusWith, textAt, writeCorpus } from '../helpers';
 
 const devSet: { name: string; kind: string; aliases: string[] }[] = JSON.parse(readFileSync(path.join(FIXTURES, 'entities.json'), 'utf8'));
 
 async function openWith(folders: string[], includeSeeds = true): Promise<{ corpus: Corpus; b: Bridges; table: EntityFacts }> {
-  const b = bridges({ entityFiles: [], folders: [...(includeSeeds ? [SEEDS] : []), ...folders], logger: silentLogger });
-  const { corpus } = await openCorpus({ seedsFolder: SEEDS, includeSeeds, folders }, silentLogger, b.annotators);
+  const { corpus, b } = await openCorpusWith(folders, includeSeeds);
   return { corpus, b, table: entityFacts(corpus, b.entities) };
 }
 

@@ -5,19 +5,15 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { before, test } from 'node:test';
-import { bridges } from '../../server/bridges';
 import { keyPrefixAt, paragraphNumber } from '../../server/core/citationKeys';
 import { entityFacts } from '../../server/core/entityFacts';
 import { memoHover } from '../../server/core/hover';
-import { openCorpus } from '../../server/core/openCorpus';
-import { silentLogger } from '../../server/core/types';
-import { FIXTURES, ROOT, SEEDS, textAt, writeCorpus } from '../helpers';
+import { FIXTURES, ROOT, SEEDS, openCorpusWith, textAt, writeCorpus } from '../helpers';
 
 const devSet: { name: string; aliases: string[] }[] = JSON.parse(readFileSync(path.join(FIXTURES, 'entities.json'), 'utf8'));
 
 async function openWith(folders: string[], includeSeeds = true) {
-  const b = bridges({ entityFiles: [], folders: [...(includeSeeds ? [SEEDS] : []), ...folders], logger: silentLogger });
-  const { corpus } = await openCorpus({ seedsFolder: SEEDS, includeSeeds, folders }, silentLogger, b.annotators);
+  const { corpus, b } = await openCorpusWith(folders, includeSeeds);
   return { corpus, b, table: entityFacts(corpus, b.entities) };
 }
 

@@ -2,12 +2,10 @@
 // real seeds with the dev set.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { bridges, type Bridges } from '../../server/bridges';
+import type { Bridges } from '../../server/bridges';
 import type { Corpus } from '../../server/core/corpus';
 import { findSources, type FindSourcesResult } from '../../server/core/findSources';
-import { openCorpus } from '../../server/core/openCorpus';
-import { silentLogger } from '../../server/core/types';
-import { devClaims, SEEDS, writeCorpus } from '../helpers';
+import { devClaims, openCorpusWith, writeCorpus } from '../helpers';
 
 const INLINE = `//- rules.txt
 Chip export rules
@@ -30,8 +28,7 @@ let inline: { corpus: Corpus; bridges: Bridges };
 let seeds: { corpus: Corpus; bridges: Bridges };
 
 async function open(folders: string[], includeSeeds: boolean) {
-  const b = bridges({ entityFiles: [], folders: includeSeeds ? [SEEDS, ...folders] : folders, logger: silentLogger });
-  const { corpus } = await openCorpus({ seedsFolder: SEEDS, includeSeeds, folders }, silentLogger, b.annotators);
+  const { corpus, b } = await openCorpusWith(folders, includeSeeds);
   return { corpus, bridges: b };
 }
 
