@@ -1,4 +1,4 @@
-// `npm run bench`: index time, memory and query latency on synthetic corpora of 100, 1,000 and
+// `npm run bench`: index time, memory, query and hover latency on synthetic corpora of 100, 1,000 and
 // 10,000 documents made from the seeds (perturbed so that no two documents are the same),
 // beside fuse.js over the same sentences. A script, not a test: it prints figures.
 //   node --expose-gc dist/test/bench.js [sizes…]   e.g. `… 100 1000`
@@ -8,7 +8,9 @@ import * as path from 'node:path';
 import { bridges } from '../server/bridges';
 import { ClaimSearch } from '../server/core/claimSearch';
 import { Corpus, type SourceFile } from '../server/core/corpus';
+import { entityFacts } from '../server/core/entityFacts';
 import { findSources } from '../server/core/findSources';
+import { memoHover } from '../server/core/hover';
 import { silentLogger, type Passage } from '../server/core/types';
 import { devClaims, SEEDS } from './helpers';
 
@@ -80,10 +82,20 @@ function run(size: number, seeds: Array<{ name: string; text: string }>) {
   search.search('warm-up');
   const searchMs = queries.map((q) => time(() => search.search(q))[1]);
 
+  // Hovers on a memo's names: the first one before any warm-up (cold), the time to warm every
+  // entity (the server does it in the background after indexing), then warm hovers.
+  const memo = 'Anthropic took Mythos offline after the Department of Commerce order; Howard Lutnick signed it. 商務省はミソスとFableへのアクセスを止めた。';
+  const names = ['Anthropic', 'Mythos', 'Department of Commerce', 'Howard Lutnick', '商務省', 'ミソス', 'Fable'];
+  const table = entityFacts(corpus, b.entities);
+  const [, hoverColdMs] = time(() => memoHover(table, memo, { line: 0, character: memo.indexOf('Mythos') + 1 }));
+  const [, warmMs] = time(() => b.entities.all().forEach((e) => table.of(e)));
+  const hoverMs = Array.from({ length: 10 }, () => names.map((n) => time(() => memoHover(table, memo, { line: 0, character: memo.indexOf(n) + 1 }))[1])).flat();
+
   // fuse.js over the same sentences; at large sizes only a few claims, and only once.
   const fuseSentences = corpus.claims();
   const [fuse, fuseBuildMs] = time(() => new Fuse<Passage>(fuseSentences, { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 0.6 }));
-  const fuseClaims = size >= 10_000 ? claims.slice(0, 2) : size >= 1000 ? claims.slice(0, 5) : claims.slice(0, 20);
+  // A whole claim through fuse.js takes about a minute at 1,000 documents and grows linearly: not run at 10,000.
+  const fuseClaims = size >= 10_000 ? [] : size >= 1000 ? claims.slice(0, 5) : claims.slice(0, 20);
   const fuseClaimMs = fuseClaims.map((c) => time(() => fuse.search(c, { limit: 5 }))[1]);
   const fuseQueryMs = queries.slice(0, size >= 10_000 ? 2 : queries.length).map((q) => time(() => fuse.search(q, { limit: 50 }))[1]);
 
@@ -99,8 +111,12 @@ function run(size: number, seeds: Array<{ name: string; text: string }>) {
     sourcesP95: percentile(claimMs, 95).toFixed(1),
     searchP50: percentile(searchMs, 50).toFixed(1),
     searchP95: percentile(searchMs, 95).toFixed(1),
+    hoverCold: hoverColdMs.toFixed(1),
+    warmS: (warmMs / 1000).toFixed(1),
+    hoverP50: percentile(hoverMs, 50).toFixed(2),
+    hoverP95: percentile(hoverMs, 95).toFixed(2),
     fuseBuild: (fuseBuildMs / 1000).toFixed(1),
-    fuseClaimP50: percentile(fuseClaimMs, 50).toFixed(0),
+    fuseClaimP50: fuseClaimMs.length ? percentile(fuseClaimMs, 50).toFixed(0) : '—',
     fuseQueryP50: percentile(fuseQueryMs, 50).toFixed(0),
   };
 }
@@ -110,11 +126,11 @@ function main() {
   const seeds = readdirSync(SEEDS)
     .filter((f) => f.endsWith('.txt'))
     .map((name) => ({ name, text: readFileSync(path.join(SEEDS, name), 'utf8') }));
-  console.log('| docs | text | passages | postings | index s | heap Δ | rss | sources p50/p95 ms | search p50/p95 ms | fuse build s | fuse claim p50 ms | fuse query p50 ms |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log('| docs | text | passages | postings | index s | heap Δ | rss | sources p50/p95 ms | search p50/p95 ms | hover cold ms | warm-up s | hover p50/p95 ms | fuse build s | fuse claim p50 ms | fuse query p50 ms |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const size of sizes.length ? sizes : [100, 1000, 10000]) {
     const r = run(size, seeds);
-    console.log(`| ${r.size} | ${r.text} | ${r.passages} | ${r.postings} | ${r.indexS} | ${r.heap} | ${r.rss} | ${r.sourcesP50} / ${r.sourcesP95} | ${r.searchP50} / ${r.searchP95} | ${r.fuseBuild} | ${r.fuseClaimP50} | ${r.fuseQueryP50} |`);
+    console.log(`| ${r.size} | ${r.text} | ${r.passages} | ${r.postings} | ${r.indexS} | ${r.heap} | ${r.rss} | ${r.sourcesP50} / ${r.sourcesP95} | ${r.searchP50} / ${r.searchP95} | ${r.hoverCold} | ${r.warmS} | ${r.hoverP50} / ${r.hoverP95} | ${r.fuseBuild} | ${r.fuseClaimP50} | ${r.fuseQueryP50} |`);
   }
 }
 
