@@ -151,3 +151,12 @@ test('the passages a verdict rests on lead the sources: the conflicting one, or 
   assert.equal(right.verdict, 'supported');
   assert.equal(right.sources[0].id, right.evidence);
 });
+
+test("a person's title is who, not what happened: a made-up event next to a real title is unsupported", () => {
+  for (const claim of ['ハワード・ルットニック商務長官は Fable の決定後に辞任した。', 'Commerce Secretary Howard Lutnick resigned after the Fable decision.']) {
+    const r = check(claim, seeds);
+    assert.equal(r.verdict, 'unsupported', `${claim}\n${r.explanation}`);
+  }
+  const real = check('商務長官のハワード・ルットニックは、Anthropic と緊密に協力して Fable 5 を承認したと述べた。', seeds);
+  assert.equal(real.verdict, 'supported', real.explanation);
+});

@@ -4,6 +4,7 @@
 // contradiction) needs it to share the non-fact terms, whatever values the facts have.
 import type { Corpus } from '../corpus';
 import type { EntityCatalog, Mention } from '../entities';
+import { attributions } from './actors';
 import { extractFacts, type Fact } from '../facts';
 import { claimQuery } from '../retrieval';
 import { queryTokens } from '../tokenize';
@@ -25,7 +26,9 @@ export function claimTerms(corpus: Corpus, claim: string, entities: EntityCatalo
   const facts = extractFacts(claim);
   const mentions = entities.findMentions(claim);
   const factWords = new Set(facts.flatMap((f) => queryTokens(f.text)));
-  const entityWords = new Set(mentions.flatMap((m) => queryTokens(m.text)));
+  // A person's title (`Commerce Secretary`, `商務長官`) describes who, not what happened.
+  const titles = attributions(claim, entities).map((a) => a.role);
+  const entityWords = new Set([...mentions.map((m) => m.text), ...titles, ...japaneseTitles(claim, mentions)].flatMap((t) => queryTokens(t)));
   const weight = new Map<string, number>();
   const role = new Map<string, TermRole>();
   for (const [term, w] of claimQuery(corpus, claim)) {
@@ -36,6 +39,24 @@ export function claimTerms(corpus: Corpus, claim: string, entities: EntityCatalo
     role.set(term, r);
   }
   return { weight, role, facts, mentions };
+}
+
+// A Japanese title written against a person's name, after it (`ルットニック商務長官`) or before it
+// with or without の (`商務長官のルットニック`): a few kanji or katakana ending in a title word.
+const JA_TITLE = '[\\u4e00-\\u9fffァ-ヶー]{0,8}?(?:長官|大臣|社長|会長|代表|局長|所長|議長|委員長|責任者|長)';
+const TITLE_AFTER = new RegExp(`^${JA_TITLE}`);
+const TITLE_BEFORE = new RegExp(`${JA_TITLE}の?$`);
+
+function japaneseTitles(claim: string, mentions: Mention[]): string[] {
+  const out: string[] = [];
+  for (const m of mentions) {
+    if (m.entity.kind !== 'person') continue;
+    const after = TITLE_AFTER.exec(claim.slice(m.end, m.end + 12));
+    const before = TITLE_BEFORE.exec(claim.slice(Math.max(0, m.start - 12), m.start));
+    if (after) out.push(after[0]);
+    if (before) out.push(before[0]);
+  }
+  return out;
 }
 
 /** Share (0–1) of the claim's weight, restricted to some roles, that `has` finds. */
