@@ -27,21 +27,33 @@ export class IndexBuilder {
   private lengths = new GrowableInt32();
   private passageOf = new GrowableInt32();
 
+  /** Per-term counts while one passage is added (all zero between passages), indexed by term id. */
+  private counts = new Int32Array(1 << 16);
+
   /** Adds the next passage (ids are consecutive from 0); an empty token list is never matched. */
   add(tokens: string[]): number {
     const id = this.lengths.length;
     this.lengths.push(tokens.length);
-    const counts = new Map<string, number>();
-    for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
-    for (const [t, c] of counts) {
+    const touched: number[] = [];
+    for (const t of tokens) {
       let termId = this.terms.get(t);
       if (termId === undefined) {
         termId = this.terms.size;
         this.terms.set(t, termId);
+        if (termId >= this.counts.length) {
+          const next = new Int32Array(this.counts.length * 2);
+          next.set(this.counts);
+          this.counts = next;
+        }
       }
+      if (this.counts[termId]++ === 0) touched.push(termId);
+    }
+    // Terms in first-seen order; every term's postings still come out sorted by passage id.
+    for (const termId of touched) {
       this.termOf.push(termId);
-      this.tfOf.push(Math.min(c, 255));
+      this.tfOf.push(Math.min(this.counts[termId], 255));
       this.passageOf.push(id);
+      this.counts[termId] = 0;
     }
     return id;
   }
