@@ -1,9 +1,6 @@
 // Language-aware text utilities: folding, language detection, sentence splitting.
 import type { Lang } from './types';
 
-const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]/g;
-const LATIN_LETTER = /[A-Za-z\u00c0-\u024f]/g;
-
 /** Fold width, compatibility forms and case: `Ｆａｂｌｅ５` → `fable5`. */
 export function fold(text: string): string {
   return text.normalize('NFKC').toLowerCase();
@@ -28,8 +25,20 @@ export function foldWithMap(text: string): { folded: string; map: number[] } {
   return { folded, map };
 }
 
+function isCjkCode(c: number): boolean {
+  return (
+    (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff66 && c <= 0xff9f)
+  );
+}
+
+function isLatinCode(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f);
+}
+
 export function countCjk(text: string): number {
-  return text.match(CJK)?.length ?? 0;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (isCjkCode(text.charCodeAt(i))) n++;
+  return n;
 }
 
 /**
@@ -37,15 +46,19 @@ export function countCjk(text: string): number {
  * Mythos`), so one CJK character is weighed as several Latin letters.
  */
 export function detectLang(text: string): Lang | undefined {
-  const cjk = countCjk(text);
-  const latin = text.match(LATIN_LETTER)?.length ?? 0;
+  let cjk = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isCjkCode(c)) cjk++;
+    else if (isLatinCode(c)) latin++;
+  }
   if (cjk === 0 && latin === 0) return undefined;
   return cjk * 4 >= latin ? 'ja' : 'en';
 }
 
 export function isCjkChar(ch: string): boolean {
-  CJK.lastIndex = 0;
-  return CJK.test(ch);
+  return ch.length > 0 && isCjkCode(ch.charCodeAt(0));
 }
 
 export interface Span {
