@@ -18,7 +18,10 @@ export class StatusBar implements vscode.Disposable {
     if (status.state === 'indexing') this.startProgress(status);
     else this.stopProgress();
     if (status.state === 'indexing') {
-      this.item.text = `$(sync~spin) ${vscode.l10n.t('Indexing sources…')}`;
+      const { progress } = status;
+      this.item.text = progress?.total
+        ? `$(sync~spin) ${vscode.l10n.t('Indexing sources… {0}%', Math.floor((100 * progress.done) / progress.total))}`
+        : `$(sync~spin) ${vscode.l10n.t('Indexing sources…')}`;
       this.item.tooltip = status.folders.join('\n');
       this.item.backgroundColor = undefined;
     } else if (status.state === 'ready') {
