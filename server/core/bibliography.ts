@@ -29,9 +29,25 @@ export function addToBibliography(file: string, items: CslItem[]): Promise<AddRe
 
 /** Ids of the entries in a CSL-JSON file, in file order; a missing file has none. */
 export async function readBibliographyKeys(file: string): Promise<string[]> {
+  return (await readBibliographyEntries(file)).map((e) => e.id);
+}
+
+export interface BibliographyEntry {
+  id: string;
+  title?: string;
+}
+
+/** The entries (id and title) of a CSL-JSON file, in file order; a missing file has none. */
+export async function readBibliographyEntries(file: string): Promise<BibliographyEntry[]> {
   assertCslJson(file);
   const text = await readIfExists(file);
-  return text === undefined ? [] : idsOf(parseEntries(file, text));
+  if (text === undefined) return [];
+  return parseEntries(file, text).flatMap((entry) => {
+    const id = idOf(entry);
+    if (id === undefined) return [];
+    const title = (entry as { title?: unknown }).title;
+    return [{ id, ...(typeof title === 'string' ? { title } : {}) }];
+  });
 }
 
 async function addNow(file: string, items: CslItem[]): Promise<AddResult> {
@@ -75,13 +91,13 @@ function parseEntries(file: string, text: string): unknown[] {
   return data;
 }
 
+function idOf(entry: unknown): string | undefined {
+  const id = (entry as { id?: unknown } | null)?.id;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+}
+
 function idsOf(entries: unknown[]): string[] {
-  const ids: string[] = [];
-  for (const entry of entries) {
-    const id = (entry as { id?: unknown } | null)?.id;
-    if (typeof id === 'string' || typeof id === 'number') ids.push(String(id));
-  }
-  return ids;
+  return entries.flatMap((entry) => idOf(entry) ?? []);
 }
 
 function freshArray(items: CslItem[]): string {

@@ -1,7 +1,5 @@
 // Citation keys in a memo, resolved against the corpus: the key under the cursor, the document a
-// key names, the passages of a `¶N` pinpoint, the key being typed after `[@`, and the entries of
-// the writer's CSL-JSON bibliography (for completion).
-import { promises as fs } from 'node:fs';
+// key names, the passages of a `¶N` pinpoint, and the key being typed after `[@`.
 import { parseCitationKeys, type CitationKeyUse } from './citations';
 import type { Corpus } from './corpus';
 import type { Passage, Position, SourceDocument } from './types';
@@ -56,25 +54,4 @@ export function keyPrefixAt(lineText: string, character: number): KeyPrefix | un
   const m = TYPED.exec(head.slice(head.lastIndexOf('[')));
   if (!m) return undefined;
   return { prefix: m[2], start: character - m[2].length };
-}
-
-export interface BibliographyEntry {
-  id: string;
-  title?: string;
-}
-
-/** Entries of a CSL-JSON file; a missing, unreadable or malformed file has none (completion must not fail). */
-export async function readBibliographyEntries(file: string): Promise<BibliographyEntry[]> {
-  let data: unknown;
-  try {
-    data = JSON.parse((await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(data)) return [];
-  return data.flatMap((item) => {
-    const o = item as { id?: unknown; title?: unknown } | null;
-    if (typeof o?.id !== 'string' && typeof o?.id !== 'number') return [];
-    return [{ id: String(o.id), ...(typeof o.title === 'string' ? { title: o.title } : {}) }];
-  });
 }

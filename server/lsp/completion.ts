@@ -3,7 +3,8 @@
 import { fileURLToPath } from 'node:url';
 import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver/node';
 import { escapeMarkdown, oneLine } from '../core/citations/markdown';
-import { keyPrefixAt, readBibliographyEntries } from '../core/citationKeys';
+import { readBibliographyEntries, type BibliographyEntry } from '../core/bibliography';
+import { keyPrefixAt } from '../core/citationKeys';
 import { memoLines } from '../core/entityFacts';
 import { bibliographyFile } from './citation';
 import type { Feature } from './context';
@@ -36,7 +37,7 @@ export const completionFeature: Feature = {
       const file = bibliographyFile(ctx, doc);
       const memoPath = doc.uri.startsWith('file:') ? fileURLToPath(doc.uri) : undefined;
       if (file && file !== memoPath) {
-        for (const entry of await readBibliographyEntries(file)) {
+        for (const entry of await entriesOrNone(file)) {
           if (known.has(entry.id)) continue;
           known.add(entry.id);
           items.push({
@@ -52,3 +53,12 @@ export const completionFeature: Feature = {
     });
   },
 };
+
+/** Completion must not fail: a bibliography that is not CSL-JSON, unreadable or malformed offers no keys. */
+async function entriesOrNone(file: string): Promise<BibliographyEntry[]> {
+  try {
+    return await readBibliographyEntries(file);
+  } catch {
+    return [];
+  }
+}
