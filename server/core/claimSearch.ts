@@ -87,9 +87,7 @@ export class ClaimSearch {
   passagesMentioning(entityId: string): Set<number> {
     let ids = this.mentioning.get(entityId);
     if (!ids) {
-      const term = `@${entityId}`;
-      const hits = this.corpus.index.search(new Map([[term, 1]]), this.corpus.index.df(term));
-      ids = new Set(hits.map((h) => h.id));
+      ids = new Set(this.corpus.index.postings(`@${entityId}`));
       this.mentioning.set(entityId, ids);
     }
     return ids;

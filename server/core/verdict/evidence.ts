@@ -3,8 +3,7 @@
 // headings are never evidence of a fact.
 import type { Corpus } from '../corpus';
 import { extractFacts, type Fact } from '../facts';
-import type { RankedPassage } from '../retrieval';
-import { indexTokens } from '../tokenize';
+import { passageTokenSet, type RankedPassage } from '../retrieval';
 import type { Passage, Role } from '../types';
 import { share, type ClaimTerms } from './terms';
 
@@ -33,26 +32,19 @@ export interface EvidenceUnit {
 /** The better evidence first when coverage is equal: the article's own words over summaries. */
 export const ROLE_PREFERENCE: Record<Role, number> = { original: 0, translation: 1, summary: 2, related: 3, analysis: 4 };
 
-interface PassageFeatures {
-  tokens: Set<string>;
-  facts: SourcedFact[];
-}
+// Facts of a passage, extracted once per corpus (a new index is a new corpus object): memo
+// checks judge the same few hundred passages again and again. Tokens come from retrieval's cache.
+const factCache = new WeakMap<Corpus, Map<number, SourcedFact[]>>();
 
-// Tokens and facts of a passage, computed once per corpus (a new index is a new corpus object):
-// memo checks judge the same few hundred passages again and again.
-const featureCache = new WeakMap<Corpus, Map<number, PassageFeatures>>();
-
-function features(corpus: Corpus, p: Passage): PassageFeatures {
-  let cache = featureCache.get(corpus);
-  if (!cache) featureCache.set(corpus, (cache = new Map()));
-  let f = cache.get(p.id);
-  if (!f) {
-    const tokens = new Set(indexTokens(p.text));
-    for (const annotate of corpus.annotators) for (const t of annotate(p.text)) tokens.add(t);
-    f = { tokens, facts: extractFacts(p.text).map((fact) => ({ ...fact, passage: p.id })) };
-    cache.set(p.id, f);
+function factsOf(corpus: Corpus, p: Passage): SourcedFact[] {
+  let cache = factCache.get(corpus);
+  if (!cache) factCache.set(corpus, (cache = new Map()));
+  let facts = cache.get(p.id);
+  if (!facts) {
+    facts = extractFacts(p.text).map((fact) => ({ ...fact, passage: p.id }));
+    cache.set(p.id, facts);
   }
-  return f;
+  return facts;
 }
 
 export function evidenceUnits(corpus: Corpus, ranked: RankedPassage[], terms: ClaimTerms): EvidenceUnit[] {
@@ -62,7 +54,7 @@ export function evidenceUnits(corpus: Corpus, ranked: RankedPassage[], terms: Cl
     if (seen.has(passage.id) || passage.role === 'analysis' || passage.heading) continue;
     const members = [passage, ...passage.aligned.map((id) => corpus.passages[id]).filter((p) => p.role !== 'analysis')];
     for (const m of members) seen.add(m.id);
-    const has = (t: string) => members.some((m) => features(corpus, m).tokens.has(t));
+    const has = (t: string) => members.some((m) => passageTokenSet(corpus, m).has(t));
     units.push({
       lead: passage,
       members,
@@ -71,7 +63,7 @@ export function evidenceUnits(corpus: Corpus, ranked: RankedPassage[], terms: Cl
       subject: share(terms, has, ['entity', 'event']),
       event: share(terms, has, ['event']),
       ...eventWeights(terms, has),
-      facts: members.flatMap((m) => features(corpus, m).facts),
+      facts: members.flatMap((m) => factsOf(corpus, m)),
     });
   }
   return units;
@@ -106,7 +98,7 @@ export function echoes(corpus: Corpus, unit: EvidenceUnit): number {
     if (counted.has(p.id) || p.role === 'analysis' || p.heading) continue;
     const group = [p, ...p.aligned.map((id) => corpus.passages[id])];
     for (const m of group) counted.add(m.id);
-    if (unit.matched.every((t) => group.some((m) => features(corpus, m).tokens.has(t)))) count++;
+    if (unit.matched.every((t) => group.some((m) => passageTokenSet(corpus, m).has(t)))) count++;
   }
   return count;
 }
