@@ -13,7 +13,8 @@ import {
 } from '../server/protocol';
 import type { ExtensionApi } from './extension';
 import { liveSearch } from './liveSearch';
-import { configuredStyle, passageItem, STYLES, styleLabel, type PassageItem } from './labels';
+import { CITATION_STYLES } from '../server/core/types';
+import { configuredStyle, passageItem, styleLabel, type PassageItem } from './labels';
 
 /** Skips the picker (tests, other commands): `query` is searched, `pick` chooses an item (0 = first). */
 export interface InsertCitationOptions {
@@ -145,7 +146,7 @@ function pickClaim(api: ExtensionApi, best: PassageItem[], initialStyle: Citatio
   return new Promise((resolve) => {
     pick.onDidTriggerButton((button) => {
       if (button !== styleButton) return;
-      style = STYLES[(STYLES.indexOf(style) + 1) % STYLES.length];
+      style = CITATION_STYLES[(CITATION_STYLES.indexOf(style) + 1) % CITATION_STYLES.length];
       retitle();
     });
     pick.onDidAccept(() => {

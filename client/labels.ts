@@ -2,7 +2,7 @@
 // pick item. Source text goes into labels as plain text (quick picks render no Markdown).
 import * as vscode from 'vscode';
 import type { CitationStyle, FindSourcesResponse, SourceView } from '../server/protocol';
-import type { Lang, Range, Role } from '../server/core/types';
+import { CITATION_STYLES, type Lang, type Range, type Role } from '../server/core/types';
 
 export function roleLabel(role: Role): string {
   switch (role) {
@@ -34,12 +34,11 @@ export function styleLabel(style: CitationStyle): string {
   }
 }
 
-export const STYLES: readonly CitationStyle[] = ['pandoc', 'footnote', 'plain'];
 
 /** The style setting for a memo, falling back to Pandoc on a value of the wrong kind. */
 export function configuredStyle(uri: vscode.Uri): CitationStyle {
   const value = vscode.workspace.getConfiguration('aiPolicyClaims', uri).get<string>('citation.style');
-  return STYLES.find((s) => s === value) ?? 'pandoc';
+  return CITATION_STYLES.find((s) => s === value) ?? 'pandoc';
 }
 
 /** "Contradicted — the memo says June 30; the source says July 1." */

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { SearchClaimsRequest, type ClaimItem } from '../server/protocol';
 import type { ExtensionApi } from './extension';
+import { LANGS, ROLES } from '../server/core/types';
 import { liveSearch } from './liveSearch';
 import { langLabel, passageItem, roleLabel, toRange, type PassageItem } from './labels';
 import type { PassageHighlighter } from './preview';
@@ -19,7 +20,6 @@ export interface SearchClaimsResult {
   opened: vscode.TextEditor;
 }
 
-const ROLES = ['original', 'translation', 'summary', 'analysis', 'related'] as const;
 
 export async function searchClaimsCommand(api: ExtensionApi, highlighter: PassageHighlighter, options: SearchClaimsOptions = {}): Promise<SearchClaimsResult | undefined> {
   if (options.query !== undefined || options.pick !== undefined) {
@@ -87,7 +87,7 @@ async function chooseFilter(results: PassageItem[]): Promise<string | undefined>
   const quote = (v: string) => (/\s/.test(v) ? `"${v.replace(/"/g, '')}"` : v);
   const items: Array<vscode.QuickPickItem & { filter?: string }> = [
     { label: vscode.l10n.t('Language'), kind: vscode.QuickPickItemKind.Separator },
-    ...(['ja', 'en'] as const).map((lang) => ({ label: langLabel(lang), description: `lang:${lang}`, filter: `lang:${lang}` })),
+    ...LANGS.map((lang) => ({ label: langLabel(lang), description: `lang:${lang}`, filter: `lang:${lang}` })),
     { label: vscode.l10n.t('Role'), kind: vscode.QuickPickItemKind.Separator },
     ...ROLES.map((role) => ({ label: roleLabel(role), description: `role:${role}`, filter: `role:${role}` })),
   ];

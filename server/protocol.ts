@@ -1,9 +1,9 @@
 // Custom LSP methods, declared once with their types; the client imports this module too.
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { FindSourcesResult, SourceView } from './core/findSources';
-import type { Lang, Range, Role } from './core/types';
+import type { CitationStyle, Lang, Range, Role } from './core/types';
 
-export type { FindSourcesResult, SourceView };
+export type { CitationStyle, FindSourcesResult, SourceView };
 
 export interface IndexStatus {
   state: 'indexing' | 'ready' | 'error';
@@ -75,8 +75,6 @@ export interface CheckMemoResult {
 
 /** Checks an open memo now (no debounce), publishes its diagnostics and returns the counts. */
 export const CheckMemoRequest = new RequestType<CheckMemoParams, CheckMemoResult, void>('aiPolicyClaims/checkMemo');
-
-export type CitationStyle = 'pandoc' | 'footnote' | 'plain';
 
 export interface CitationParams {
   /** The open memo the citation goes into. */

@@ -1,13 +1,15 @@
 // The server's settings: one typed object with defaults, read from the `aiPolicyClaims`
 // section. Settings that change what is indexed trigger a re-index; the rest apply at once.
 
-export type CitationStyle = 'pandoc' | 'footnote' | 'plain';
+import { CITATION_STYLES, LANGS, type CitationStyle, type Lang } from './core/types';
+
+export type { CitationStyle };
 
 export interface Settings {
   corpus: { folders: string[]; includeSeeds: boolean };
   entities: { files: string[] };
   citation: { style: CitationStyle; bibliography: string };
-  languages: Array<'ja' | 'en'>;
+  languages: Lang[];
   checks: { contradictions: boolean; unsupported: boolean; unknownCitationKeys: boolean };
 }
 
@@ -37,10 +39,10 @@ export function readSettings(raw: unknown): Settings {
     },
     entities: { files: get('entities', 'files', d.entities.files, strings) },
     citation: {
-      style: get('citation', 'style', d.citation.style, (v) => v === 'pandoc' || v === 'footnote' || v === 'plain'),
+      style: get('citation', 'style', d.citation.style, (v) => CITATION_STYLES.includes(v as CitationStyle)),
       bibliography: get('citation', 'bibliography', d.citation.bibliography, (v) => typeof v === 'string' && v.length > 0),
     },
-    languages: Array.isArray(r.languages) && r.languages.every((l) => l === 'ja' || l === 'en') ? (r.languages as Array<'ja' | 'en'>) : d.languages,
+    languages: Array.isArray(r.languages) && r.languages.every((l) => LANGS.includes(l as Lang)) ? (r.languages as Lang[]) : d.languages,
     checks: {
       contradictions: get('checks', 'contradictions', d.checks.contradictions, bool),
       unsupported: get('checks', 'unsupported', d.checks.unsupported, bool),

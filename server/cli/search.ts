@@ -1,21 +1,19 @@
 // `search "<query>"`: the fuzzy claim search the quick pick shows.
 import { ClaimSearch } from '../core/claimSearch';
 import { sourceView } from '../core/findSources';
-import type { Lang, Role } from '../core/types';
+import { LANGS, ROLES, type Lang, type Role } from '../core/types';
 import { UsageError, intFlag, parseArgs } from './args';
 import { CORPUS_FLAGS, corpusFromArgs } from './corpusArgs';
 import { ROLE_LABEL, location } from './format';
 
-const LANGS = ['ja', 'en'];
-const ROLES = Object.keys(ROLE_LABEL);
 
 export async function searchCommand(argv: string[], out: (s: string) => void): Promise<number> {
   const parsed = parseArgs(argv, { ...CORPUS_FLAGS, json: 'boolean', limit: 'string', lang: 'string', role: 'string', doc: 'string', entity: 'string' });
   if (parsed.positional.length !== 1) throw new UsageError('usage: search [--json] [--limit N] [--lang ja|en] [--role ROLE] [--doc NAME] [--entity NAME] "<query>"');
   const lang = parsed.flags.lang as string | undefined;
   const role = parsed.flags.role as string | undefined;
-  if (lang && !LANGS.includes(lang)) throw new UsageError(`--lang must be one of ${LANGS.join(', ')}`);
-  if (role && !ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+  if (lang && !LANGS.includes(lang as Lang)) throw new UsageError(`--lang must be one of ${LANGS.join(', ')}`);
+  if (role && !ROLES.includes(role as Role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
   const { corpus, bridges } = await corpusFromArgs(parsed);
   const entityName = parsed.flags.entity as string | undefined;
   const entity = entityName ? bridges.entities.byName(entityName) : undefined;

@@ -1,7 +1,7 @@
 // Citations of a passage in the writer's style: Pandoc `[@key, ¶N]`, a Markdown footnote, or a
 // plain parenthetical. Results are LSP-shaped edits as plain data; the server or client applies
 // them. Parts live in ./citations/.
-import type { CatalogEntry, Passage, Position, Range } from './types';
+import type { CatalogEntry, CitationStyle, Passage, Position, Range } from './types';
 import { definitionInsertion, nextFootnoteNumber } from './citations/footnotes';
 import { roleNote } from './citations/labels';
 import { LineIndex } from './citations/lines';
@@ -13,7 +13,7 @@ export { bibliographyPathFromFrontMatter } from './citations/frontMatter';
 export { nextFootnoteNumber } from './citations/footnotes';
 export { roleNote } from './citations/labels';
 
-export type CitationStyle = 'pandoc' | 'footnote' | 'plain';
+export type { CitationStyle } from './types';
 
 export interface TextEdit {
   range: Range;

@@ -5,7 +5,7 @@
 import Fuse from 'fuse.js';
 import type { Corpus } from './corpus';
 import { claimQuery } from './retrieval';
-import type { Lang, Passage, Role } from './types';
+import { LANGS, ROLES, type Lang, type Passage, type Role } from './types';
 
 export interface ClaimFilters {
   doc?: string;
@@ -192,8 +192,6 @@ export interface ParsedClaimQuery {
   entity?: string;
 }
 
-const LANGS: readonly string[] = ['ja', 'en'];
-const ROLES: readonly string[] = ['original', 'translation', 'summary', 'analysis', 'related'];
 const PREFIX = /(^|\s)(entity|doc|lang|role):(?:"([^"]*)"|(\S+))/g;
 
 /**
@@ -206,10 +204,10 @@ export function parseClaimQuery(query: string): ParsedClaimQuery {
     const value = (quoted ?? bare ?? '').trim();
     if (!value) return whole;
     if (name === 'lang') {
-      if (!LANGS.includes(value)) return whole;
+      if (!LANGS.includes(value as Lang)) return whole;
       parsed.lang = value as Lang;
     } else if (name === 'role') {
-      if (!ROLES.includes(value)) return whole;
+      if (!ROLES.includes(value as Role)) return whole;
       parsed.role = value as Role;
     } else if (name === 'doc') {
       parsed.doc = value;

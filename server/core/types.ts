@@ -11,9 +11,15 @@ export interface Range {
 }
 
 export type Lang = 'ja' | 'en';
+export const LANGS: readonly Lang[] = ['ja', 'en'];
 
 /** What a passage is within its page; see DESIGN.md. Boilerplate is never indexed. */
 export type Role = 'original' | 'translation' | 'summary' | 'analysis' | 'related';
+export const ROLES: readonly Role[] = ['original', 'translation', 'summary', 'analysis', 'related'];
+
+/** How a citation is written in a memo: Pandoc `[@key]`, a Markdown footnote, or plain text. */
+export type CitationStyle = 'pandoc' | 'footnote' | 'plain';
+export const CITATION_STYLES: readonly CitationStyle[] = ['pandoc', 'footnote', 'plain'];
 
 export interface Passage {
   /** Index of the passage in `Corpus.passages`. */

@@ -8,17 +8,15 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { addToBibliography } from '../core/bibliography';
 import { bibliographyPathFromFrontMatter, citationEdits, cslEntry } from '../core/citations';
 import type { Corpus } from '../core/corpus';
-import type { Passage } from '../core/types';
+import { CITATION_STYLES, type Passage } from '../core/types';
 import {
   CitationRequest,
   INSERT_CITATION_COMMAND,
   type CitationParams,
   type CitationResponse,
-  type CitationStyle,
 } from '../protocol';
 import type { Feature, ServerContext } from './context';
 
-const STYLES: readonly CitationStyle[] = ['pandoc', 'footnote', 'plain'];
 
 export const citationFeature: Feature = {
   capabilities: { executeCommandProvider: { commands: [INSERT_CITATION_COMMAND] } },
@@ -40,7 +38,7 @@ export async function citation(ctx: ServerContext, params: Partial<CitationParam
   const { corpus } = await ctx.workspace.indexed();
   const passage = citedPassage(corpus, params);
   if (!passage) throw new ResponseError(ErrorCodes.InvalidParams, `no passage ${String(params.passageId)} in the current index; search again`);
-  const style = params.style && STYLES.includes(params.style) ? params.style : ctx.workspace.settings.citation.style;
+  const style = params.style && CITATION_STYLES.includes(params.style) ? params.style : ctx.workspace.settings.citation.style;
   const text = doc.getText();
   // Normalise an out-of-range position to the nearest place in the document.
   const at = doc.positionAt(doc.offsetAt(params.position));
