@@ -47,7 +47,8 @@ export async function quickOpen(page, file, folder = '') {
  */
 export async function wordBox(page, word) {
   return page.evaluate((w) => {
-    const lines = document.querySelectorAll('.editor-instance .monaco-editor .view-lines .view-line');
+    // Only the active group's editor: another group may show the same words (a source beside the memo).
+    const lines = document.querySelectorAll('.editor-group-container.active .editor-instance .monaco-editor .view-lines .view-line');
     for (const line of lines) {
       const nodes = [];
       const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
@@ -74,10 +75,18 @@ export async function wordBox(page, word) {
   }, word);
 }
 
+/**
+ * The centre of `word` on screen, waiting up to 10 s for it to be rendered: right after a tab
+ * switch Monaco may still be drawing the editor's lines, or be showing the previous editor's.
+ */
 async function wordCentre(page, word) {
-  const box = await wordBox(page, word);
-  if (!box) throw new Error(`"${word}" is not visible in the editor`);
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const box = await wordBox(page, word);
+    if (box && box.width > 0) return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    if (Date.now() > deadline) throw new Error(`"${word}" is not visible in the editor`);
+    await page.waitForTimeout(100);
+  }
 }
 
 /**
