@@ -1,6 +1,7 @@
 // `npm run eval`: retrieval and verdict quality on the dev set, beside fuse.js alone, with the
 // per-kind verdict accuracy, the features the verdict thresholds were calibrated on, and the
-// sample memos (deliberate errors found, false warnings on faithful memos).
+// sample memos (deliberate errors found, false warnings on faithful memos). `npm run eval -- FILE`
+// reports the same on another claim set in the dev set's format (gold quotes from the seeds).
 // Recall@k: a claim counts when a gold passage overlaps one of the top k results.
 import Fuse from 'fuse.js';
 import { readFileSync } from 'node:fs';
@@ -57,7 +58,9 @@ function summarise(rows: Row[]) {
 }
 
 async function main() {
-  const claims = devClaims();
+  // `npm run eval -- FILE`: another claim set in the dev set's format, over the seeds.
+  const file = process.argv[2];
+  const claims = devClaims(file ? path.resolve(file) : undefined);
   const started = performance.now();
   const b = bridges({ entityFiles: [], folders: [SEEDS], logger: silentLogger });
   const { corpus } = await openCorpus({ seedsFolder: SEEDS, includeSeeds: true, folders: [] }, silentLogger, b.annotators);
@@ -87,14 +90,14 @@ async function main() {
   const f = summarise(baseline);
   const pct = (v: number) => `${(v * 100).toFixed(0)}%`;
   const cell = (k: string, v: number) => (k.includes('ms') ? v.toFixed(1) : k === 'MRR@5' ? v.toFixed(2) : pct(v));
-  console.log(`Dev set: ${claims.length} claims; corpus ${corpus.documents.length} documents, ${corpus.passages.length} passages, indexed in ${indexMs.toFixed(0)} ms\n`);
+  console.log(`${file ?? 'Dev set'}: ${claims.length} claims; corpus ${corpus.documents.length} documents, ${corpus.passages.length} passages, indexed in ${indexMs.toFixed(0)} ms\n`);
   console.log('| metric | ai-policy-claims | fuse.js alone |');
   console.log('| --- | --- | --- |');
   for (const k of Object.keys(a) as Array<keyof typeof a>) console.log(`| ${k} | ${cell(k, a[k])} | ${cell(k, f[k])} |`);
   console.log('\nPer claim (ours): id kind → verdict, first gold rank');
   for (const r of ours) console.log(`  ${r.claim.id} ${r.claim.kind.padEnd(11)} → ${r.verdict.padEnd(12)} gold@${firstGoldRank(r) + 1 || '-'}`);
   calibration(corpus, b.entities, claims);
-  await memoReport(corpus, b.entities);
+  if (!file) await memoReport(corpus, b.entities);
 }
 
 /**

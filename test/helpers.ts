@@ -40,8 +40,9 @@ export interface DevClaim {
   gold: Array<{ doc: string; quote: string }>;
 }
 
-export function devClaims(): DevClaim[] {
-  return readFileSync(path.join(FIXTURES, 'claims.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+/** The dev set (test/fixtures/claims.jsonl), or another claim set in its format. */
+export function devClaims(file = path.join(FIXTURES, 'claims.jsonl')): DevClaim[] {
+  return readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 }
 
 /**
