@@ -56,6 +56,7 @@ test('token budgets are counts of tokens in both languages', () => {
   const ja = only('250 万トークンの制限下で');
   assert.deepEqual([en.kind, en.key, en.value, en.unit], ['count', 'count:tokens:2500000', 2500000, 'tokens']);
   assert.equal(ja.key, en.key);
+  assert.equal(only('a deliberately low 10-million-token cap').key, 'count:tokens:10000000');
 });
 
 test('ratios: `6 of 10` = `10 回中 6 回`, `one-sixth` = `6 分の 1`', () => {
@@ -69,6 +70,9 @@ test('ratios: `6 of 10` = `10 回中 6 回`, `one-sixth` = `6 分の 1`', () => 
   assert.ok(en.approx && ja.approx, 'around / 約 are approximations');
   assert.equal(only('two-thirds of the budget').key, 'ratio:2/3');
   assert.deepEqual(keys('one of the two'), [], '`one of` is an idiom');
+  assert.equal(only('costs about half as much as U.S. models').key, 'ratio:1/2');
+  assert.equal(only('コストは米国モデルの半分だ').key, 'ratio:1/2');
+  assert.deepEqual(keys('a half-hearted effort; the first half'), [], 'a half that compares nothing is no ratio');
 });
 
 test('percents with and without a space, and qualifiers around them', () => {
@@ -123,6 +127,12 @@ test('duration bounds: over / 以上 are minimums, under / 以内 / 未満 are m
   expect('Mythos はまだ 4 時間以内です', 'max', '4 時間以内');
   expect('わずか 5 分未満です', 'max', '5 分未満');
   expect('10日以内に強制的な輸出規制', 'max', '10日以内');
+  expect('early access for as long as 90 days', 'max', 'as long as 90 days');
+});
+
+test('a clock time is not a duration', () => {
+  assert.deepEqual(keys('受け取ったのは午後5時21分だった'), []);
+  assert.deepEqual(keys('21分後に返信した'), ['duration:21min']);
 });
 
 test('model versions, list markers, section numbers, URLs and images are not facts', () => {

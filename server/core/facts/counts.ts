@@ -9,6 +9,9 @@ const PERCENT = new RegExp(`(${DIGITS})\\s?(?:%|percent\\b|per\\s?cent\\b|パー
 const RATIO_OF = new RegExp(`(${DIGITS}|${WORDS})\\s+(?:out\\s+)?of\\s+(${DIGITS}|${WORDS})(?!\\s*%)`, 'gi');
 const RATIO_JA_TIMES = new RegExp(`(${NUMBER})\\s*回中\\s*(${NUMBER})\\s*回`, 'g');
 const RATIO_JA_FRACTION = new RegExp(`(${NUMBER})\\s*分の\\s*(${NUMBER})`, 'g');
+// A bare `half` is a ratio where it compares (`half as much`, `half of`, `half the cost`); `半分`
+// likewise, unless it is part of a longer word.
+const RATIO_HALF = /\bhalf(?=\s+(?:as|of|the)\b)|(?<![\u3400-\u9fff])半分/gi;
 const DENOMINATORS: Record<string, number> = {
   half: 2, halves: 2, third: 3, quarter: 4, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
 };
@@ -19,7 +22,8 @@ const RATIO_EN_FRACTION = new RegExp(
   'gi',
 );
 
-const TOKENS_EN = new RegExp(`(${DIGITS})(?:\\s?(${EN_SCALE}))?[\\s-]?tokens?\\b`, 'gi');
+// `2.5M tokens`, `2.5M-token`, `10-million-token`.
+const TOKENS_EN = new RegExp(`(${DIGITS})(?:[\\s-]?(${EN_SCALE}))?[\\s-]?tokens?\\b`, 'gi');
 const COUNTER_JA = new RegExp(`(${JA_NUMBER})\\s*(トークン|人|名(?![前称詞])|社|件|回(?!中)|[かカヶヵ]国)`, 'g');
 // The counted noun is the katakana/kanji run after `つの`; a run followed by a verb ending
 // (`2 つの独立した評価`) is not the noun, and the count is kept without a unit.
@@ -64,7 +68,7 @@ export function findPercents(text: string): Found[] {
   return found;
 }
 
-const RATIO_HINT = /\bof\b|回中|分の|half|halves|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth/i;
+const RATIO_HINT = /\bof\b|回中|分の|半分|half|halves|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth/i;
 
 export function findRatios(text: string): Found[] {
   const found: Found[] = [];
@@ -79,6 +83,10 @@ export function findRatios(text: string): Found[] {
   }
   for (const m of text.matchAll(RATIO_JA_TIMES)) push(parseNumber(m[2]), parseNumber(m[1]), m);
   for (const m of text.matchAll(RATIO_JA_FRACTION)) push(parseNumber(m[2]), parseNumber(m[1]), m);
+  for (const m of text.matchAll(RATIO_HALF)) {
+    // `one half of` is read below, with its numerator.
+    if (!found.some((f) => f.start <= m.index! && m.index! < f.end) && !/\b(?:a|one|two|three)[\s-]$/i.test(text.slice(0, m.index!))) push(1, 2, m);
+  }
   for (const m of text.matchAll(RATIO_EN_FRACTION)) {
     const numerator = m[1] ?? m[3];
     const denominator = (m[2] ?? m[4]).toLowerCase().replace(/s$/, '');

@@ -78,6 +78,8 @@ export function findDurations(text: string): Found[] {
     if (unit === undefined || n === undefined || n === 0) continue;
     // A four-digit year followed by 年 is a date (`2026年`), not 2,026 years.
     if (unit === YEAR && n >= 1000) continue;
+    // `午後5時21分` is a clock time, not 21 minutes.
+    if (unit === MINUTE && /\d\s*時\s*$/.test(text.slice(Math.max(0, m.index! - 6), m.index!))) continue;
     found.push(durationFact(n, undefined, unit, m.index!, m.index! + m[0].length));
   }
   return found;
