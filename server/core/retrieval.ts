@@ -104,7 +104,7 @@ export function rankPassages(corpus: Corpus, claim: string, options: RankOptions
 }
 
 /** The sentences just before and after, in the same paragraph and language. */
-function neighbours(corpus: Corpus, p: Passage): Passage[] {
+export function neighbours(corpus: Corpus, p: Passage): Passage[] {
   const out: Passage[] = [];
   for (const id of [p.id - 1, p.id + 1]) {
     const n = corpus.passages[id];

@@ -9,7 +9,8 @@ import type { RankedPassage } from './retrieval';
 import type { Role } from './types';
 import { actorConflicts } from './verdict/actors';
 import { factConflicts } from './verdict/conflicts';
-import { bestMember, echoes, evidenceUnits, ROLE_PREFERENCE, type EvidenceUnit } from './verdict/evidence';
+import { factsAgree } from './facts';
+import { bestMember, echoes, evidenceUnits, factsNearby, joinedUnits, ROLE_PREFERENCE, type EvidenceUnit } from './verdict/evidence';
 import { explainConflicts, explainSupport, explainUnsupported } from './verdict/explain';
 import { claimTerms, hasRole } from './verdict/terms';
 
@@ -72,7 +73,7 @@ export function judge(corpus: Corpus, claim: string, ranked: RankedPassage[], op
   const entities = options.entities ?? (shipped ??= builtInCatalog());
   const terms = claimTerms(corpus, claim, entities);
   const units = evidenceUnits(corpus, ranked, terms);
-  const sameEvent = units.filter((u) => u.subject >= SAME_EVENT_SUBJECT);
+  const sameEvent = [...units, ...joinedUnits(corpus, units, terms)].filter((u) => u.subject >= SAME_EVENT_SUBJECT);
 
   const conflicts: Conflict[] = [];
   for (const c of factConflicts(terms.facts, sameEvent, langOf(claim))) {
@@ -112,11 +113,18 @@ export function judge(corpus: Corpus, claim: string, ranked: RankedPassage[], op
   // What the claim says happened must be found more than it is missing: a passage that names the
   // same actors but lacks the claim's main verb (`cancelled`, `中止`) does not back it.
   const eventFound = !needsEvent || (best !== undefined && best.event >= SUPPORT_EVENT && best.eventFound > best.eventMissing);
-  if (best && best.coverage >= SUPPORT_COVERAGE && eventFound && distinctive) {
+  // A passage that gives one of the claim's values differently (and not also the claim's) does
+  // not back it, even when too little else matches to call it the same event (held-out claims:
+  // `removed on June 20` was "supported" by `June 12: applied export controls`).
+  const clash = best ? factConflicts(terms.facts, [best], langOf(claim))[0] : undefined;
+  // Nor does one that lacks a value the claim states: the date or amount is usually its point.
+  const nearby = best ? factsNearby(corpus, best) : [];
+  const absent = best ? terms.facts.find((f) => !nearby.some((g) => factsAgree(f, g))) : undefined;
+  if (best && best.coverage >= SUPPORT_COVERAGE && eventFound && distinctive && !clash && !absent) {
     const shown = bestMember(best);
     return { verdict: 'supported', explanation: explainSupport(corpus, best, shown), conflicts: [], evidence: shown.id };
   }
-  return { verdict: 'unsupported', explanation: explainUnsupported(best, needsEvent, distinctive ? 0 : echoed + 1), conflicts: [] };
+  return { verdict: 'unsupported', explanation: explainUnsupported(best, { needsEvent, background: distinctive ? 0 : echoed + 1, clash, absent }), conflicts: [] };
 }
 
 /** The unit holding most of the claim; on a near tie, the better kind of evidence. */

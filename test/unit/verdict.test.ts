@@ -160,3 +160,33 @@ test("a person's title is who, not what happened: a made-up event next to a real
   const real = check('商務長官のハワード・ルットニックは、Anthropic と緊密に協力して Fable 5 を承認したと述べた。', seeds);
   assert.equal(real.verdict, 'supported', real.explanation);
 });
+
+// Two sentences of one paragraph that a claim joins, a bound beside a confidence interval, a
+// timeline line, and a fine: for the rules on values that sit apart from their subject.
+const SPLIT = `//- study.txt
+Model evaluation report
+The lab evaluated an early version of the Falconet model in March 2026. It estimated a task horizon of at least 16 hours (95% CI 8.5 hours to 55 hours).
+May 4: the regulator opened an inquiry into Brightwave.
+The regulator fined Brightwave $40 million in 2025.
+`;
+
+test('a value in the sentence next to the one naming its subject is weighed; a bound is weighed against a bound', async () => {
+  const split = await open([writeCorpus(SPLIT)], false);
+  const r = check('The lab evaluated an early version of Falconet in March 2026 and put its task horizon at at least 8 hours.', split);
+  assert.equal(r.verdict, 'contradicted', r.explanation);
+  assert.deepEqual(
+    r.conflicts.map((c) => [c.kind, c.claimValue, c.sourceValue]),
+    [['duration', 'at least 8 hours', 'at least 16 hours']],
+  );
+  const right = check('The lab evaluated an early version of Falconet in March 2026 and put its task horizon at at least 16 hours.', split);
+  assert.equal(right.verdict, 'supported', right.explanation);
+});
+
+test('a passage that gives a claimed value differently, or not at all, does not support the claim', async () => {
+  const split = await open([writeCorpus(SPLIT)], false);
+  assert.notEqual(check('The regulator closed its inquiry into Brightwave on May 9.', split).verdict, 'supported');
+  const absent = check('The regulator fined Brightwave $40 million in 2025 after a 6-month inquiry.', split);
+  assert.equal(absent.verdict, 'unsupported', absent.explanation);
+  assert.match(absent.explanation, /6-month/);
+  assert.equal(check('The regulator fined Brightwave $40 million in 2025.', split).verdict, 'supported');
+});

@@ -46,7 +46,7 @@ const PATTERNS: DatePattern[] = [
   // in April
   { re: new RegExp(`(?<=${MONTH_PREPOSITION})(${MONTH})`, 'g'), read: (m) => ({ month: m[1] }) },
   // in 2026
-  { re: new RegExp(`(?<=${MONTH_PREPOSITION})${YEAR}(?![\\d%.,]|\\s*(?:years?|年))`, 'g'), read: (m) => ({ year: m[1], month: 0 }) },
+  { re: new RegExp(`(?<=${MONTH_PREPOSITION})${YEAR}(?![\\d%]|[.,]\\d|\\s*(?:years?|年))`, 'g'), read: (m) => ({ year: m[1], month: 0 }) },
   // 6/12, 6/12/2026 (month first), but not `3/10 attempts`, which is a ratio
   {
     re: /(?<![\w\/.])(\d{1,2})\/(\d{1,2})(?:\/((?:19|20)?\d{2}))?(?![\d\/%])(?!\s*(?:attempts?|tries|trials|runs|times|of\b|回|の|分))/g,

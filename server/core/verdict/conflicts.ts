@@ -2,7 +2,8 @@
 // duration) and a passage about the same event states a different value of the same kind. A
 // passage that mentions several values (a timeline, a table of results) agrees when any of its
 // values of that kind agrees, and so does any other passage about the same event: only a value
-// that no such passage confirms is a conflict.
+// that no such passage confirms is a conflict. A bounded value (`over 8 hours`) is compared with
+// the source's values bounded the same way, when it has any.
 import { factsAgree, sameKind, type Fact } from '../facts';
 import type { EvidenceUnit, SourcedFact } from './evidence';
 
@@ -18,7 +19,11 @@ export interface FactConflict {
 export function factConflicts(claimFacts: Fact[], sameEvent: EvidenceUnit[], claimLang: string): FactConflict[] {
   const conflicts: FactConflict[] = [];
   for (const fact of claimFacts) {
-    const rivals = sameEvent.flatMap((u) => u.facts.filter((f) => sameKind(fact, f)));
+    const all = sameEvent.flatMap((u) => u.facts.filter((f) => sameKind(fact, f)));
+    // A bound answers a bound: `at least 8 hours` is weighed against the source's `at least 16
+    // hours`, not against the confidence interval `8.5 to 55 hours` printed beside it.
+    const bounded = fact.bound ? all.filter((f) => f.bound === fact.bound) : [];
+    const rivals = bounded.length ? bounded : all;
     if (!rivals.length || rivals.some((f) => factsAgree(fact, f))) continue;
     conflicts.push({ claimFact: fact, sourceFact: closest(fact, rivals, claimLang) });
   }

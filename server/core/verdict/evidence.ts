@@ -3,7 +3,7 @@
 // headings are never evidence of a fact.
 import type { Corpus } from '../corpus';
 import { extractFacts, type Fact } from '../facts';
-import { passageTokenSet, type RankedPassage } from '../retrieval';
+import { neighbours, passageTokenSet, type RankedPassage } from '../retrieval';
 import type { Passage, Role } from '../types';
 import { share, type ClaimTerms } from './terms';
 
@@ -51,22 +51,70 @@ export function evidenceUnits(corpus: Corpus, ranked: RankedPassage[], terms: Cl
   const seen = new Set<number>();
   const units: EvidenceUnit[] = [];
   for (const { passage } of ranked) {
-    if (seen.has(passage.id) || passage.role === 'analysis' || passage.heading) continue;
-    const members = [passage, ...passage.aligned.map((id) => corpus.passages[id]).filter((p) => p.role !== 'analysis')];
+    if (seen.has(passage.id) || !isEvidence(passage)) continue;
+    const members = withTranslations(corpus, [passage]);
     for (const m of members) seen.add(m.id);
-    const has = (t: string) => members.some((m) => passageTokenSet(corpus, m).has(t));
-    units.push({
-      lead: passage,
-      members,
-      matched: [...terms.weight.keys()].filter(has),
-      coverage: share(terms, has, ['fact', 'entity', 'event']),
-      subject: share(terms, has, ['entity', 'event']),
-      event: share(terms, has, ['event']),
-      ...eventWeights(terms, has),
-      facts: members.flatMap((m) => factsOf(corpus, m)),
-    });
+    units.push(evidenceUnit(corpus, passage, members, terms));
   }
   return units;
+}
+
+function isEvidence(p: Passage): boolean {
+  return p.role !== 'analysis' && !p.heading;
+}
+
+function withTranslations(corpus: Corpus, passages: Passage[]): Passage[] {
+  const members = new Map<number, Passage>();
+  for (const p of passages) {
+    members.set(p.id, p);
+    for (const id of p.aligned) if (isEvidence(corpus.passages[id])) members.set(id, corpus.passages[id]);
+  }
+  return [...members.values()];
+}
+
+function evidenceUnit(corpus: Corpus, lead: Passage, members: Passage[], terms: ClaimTerms): EvidenceUnit {
+  const has = (t: string) => members.some((m) => passageTokenSet(corpus, m).has(t));
+  return {
+    lead,
+    members,
+    matched: [...terms.weight.keys()].filter(has),
+    coverage: share(terms, has, ['fact', 'entity', 'event']),
+    subject: share(terms, has, ['entity', 'event']),
+    event: share(terms, has, ['event']),
+    ...eventWeights(terms, has),
+    facts: members.flatMap((m) => factsOf(corpus, m)),
+  };
+}
+
+/** The unit's facts and those of the sentences beside its lead (a claim may join the two). */
+export function factsNearby(corpus: Corpus, unit: EvidenceUnit): SourcedFact[] {
+  const around = neighbours(corpus, unit.lead).filter(isEvidence);
+  return [...unit.facts, ...withTranslations(corpus, around).flatMap((p) => factsOf(corpus, p))];
+}
+
+/** How much more of the claim two adjacent sentences must hold than the lead sentence alone. */
+const JOIN_GAIN = 0.1;
+
+/**
+ * A claim often joins two adjacent sentences of a source (`METR evaluated Mythos in March` +
+ * `it estimated at least 16 hours`), so a value the claim gives may sit in the sentence next to
+ * the one that names its subject. For each unit, the unit joined with the neighbour that adds
+ * most of the claim (if it adds at least JOIN_GAIN): for finding conflicts, not as evidence of
+ * support, where two half-matches would add up to a match that neither sentence makes.
+ */
+export function joinedUnits(corpus: Corpus, units: EvidenceUnit[], terms: ClaimTerms): EvidenceUnit[] {
+  const out: EvidenceUnit[] = [];
+  for (const unit of units) {
+    let best: EvidenceUnit | undefined;
+    for (const n of neighbours(corpus, unit.lead)) {
+      if (!isEvidence(n)) continue;
+      const pair = n.id < unit.lead.id ? [n, unit.lead] : [unit.lead, n];
+      const joined = evidenceUnit(corpus, unit.lead, withTranslations(corpus, pair), terms);
+      if (joined.coverage >= unit.coverage + JOIN_GAIN && (!best || joined.coverage > best.coverage)) best = joined;
+    }
+    if (best) out.push(best);
+  }
+  return out;
 }
 
 function eventWeights(terms: ClaimTerms, has: (t: string) => boolean): { eventFound: number; eventMissing: number } {

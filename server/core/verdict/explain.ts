@@ -5,6 +5,8 @@ import type { Corpus } from '../corpus';
 import { stem } from '../tokenize';
 import type { Passage, Role } from '../types';
 import type { Conflict } from '../verdict';
+import type { Fact } from '../facts';
+import type { FactConflict } from './conflicts';
 import type { EvidenceUnit } from './evidence';
 
 const ROLE_WORDS: Record<Role, string> = {
@@ -69,13 +71,27 @@ export function explainSupport(corpus: Corpus, unit: EvidenceUnit, shown: Passag
 }
 
 /** `background` > 0: that many passages hold the same matched terms, so they are common ground. */
-export function explainUnsupported(best: EvidenceUnit | undefined, needsEvent: boolean, background: number): string {
+export interface UnsupportedWhy {
+  /** The claim says what happened (it has event terms). */
+  needsEvent: boolean;
+  /** How many other passages hold exactly the matched terms (0: distinctive). */
+  background: number;
+  /** A value the closest passage gives differently. */
+  clash?: FactConflict;
+  /** A value of the claim the closest passage does not give. */
+  absent?: Fact;
+}
+
+export function explainUnsupported(best: EvidenceUnit | undefined, why: UnsupportedWhy): string {
   if (!best) return 'no evidence-grade passage shares terms with the claim';
-  const why =
-    needsEvent && best.event === 0
+  const because = why.clash
+    ? `; it gives ${why.clash.sourceFact.text} where the claim says ${why.clash.claimFact.text}, and too little of the rest to be about the same event`
+    : why.needsEvent && best.event === 0
       ? '; it shares only names and values, not what the claim says happened'
-      : background
-        ? `; ${background} passages share exactly these terms, so they are background, not what the claim adds`
-        : '';
-  return `no passage holds enough of the claim: the closest holds ${Math.round(best.coverage * 100)}% of its terms (${readable(best.matched, best)})${why}`;
+      : why.background
+        ? `; ${why.background} passages share exactly these terms, so they are background, not what the claim adds`
+        : why.absent
+          ? `; it does not give the claim's ${why.absent.text}`
+          : '';
+  return `no passage holds enough of the claim: the closest holds ${Math.round(best.coverage * 100)}% of its terms (${readable(best.matched, best)})${because}`;
 }
