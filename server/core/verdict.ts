@@ -12,6 +12,7 @@ import { factConflicts } from './verdict/conflicts';
 import { factsAgree } from './facts';
 import { bestMember, echoes, evidenceUnits, factsNearby, joinedUnits, ROLE_PREFERENCE, type EvidenceUnit } from './verdict/evidence';
 import { explainConflicts, explainSupport, explainUnsupported } from './verdict/explain';
+import { actorSwaps } from './verdict/swaps';
 import { claimTerms, hasRole } from './verdict/terms';
 
 export type Verdict = 'supported' | 'contradicted' | 'unsupported';
@@ -90,6 +91,21 @@ export function judge(corpus: Corpus, claim: string, ranked: RankedPassage[], op
     });
   }
   for (const c of actorConflicts(claim, sameEvent.flatMap((u) => u.members), entities)) {
+    conflicts.push({
+      kind: 'actor',
+      claimValue: c.claim.name,
+      sourceValue: c.source.name,
+      passage: c.passage,
+      claimStart: c.claim.start,
+      claimEnd: c.claim.end,
+      sourceStart: c.source.start,
+      sourceEnd: c.source.end,
+    });
+  }
+  // Someone else did it: only when no value or role conflicts already, and against the
+  // same-event unit that holds most of the claim.
+  const lead = conflicts.length ? undefined : bestUnit(sameEvent);
+  for (const c of lead ? actorSwaps(corpus, claim, lead, sameEvent, entities) : []) {
     conflicts.push({
       kind: 'actor',
       claimValue: c.claim.name,

@@ -138,8 +138,10 @@ test('roles: a title before the name, and organisations that differ are differen
   const actors = (claim: string) => check(claim, seeds).conflicts.filter((c) => c.kind === 'actor').map((c) => [c.claimValue, c.sourceValue]);
   assert.deepEqual(actors("Anthropic's lead negotiator Sarah Heck thanked the Secretary for the partnership."), [['Sarah Heck', 'Tom Brown']]);
   assert.deepEqual(actors("Anthropic's lead negotiator Tom Brown thanked the Secretary for the partnership."), []);
-  // `CEO Dario Amodei` is Anthropic's CEO: Google's CEO is someone else, not a rival.
-  assert.deepEqual(actors("Sundar Pichai, Google's CEO, replaced Dario Amodei in the negotiations with the Trump administration."), []);
+  // `CEO Dario Amodei` is Anthropic's CEO: Google's CEO is not a rival for that role. What the
+  // sources contradict is who replaced Amodei: Tom Brown did.
+  const pichai = check("Sundar Pichai, Google's CEO, replaced Dario Amodei in the negotiations with the Trump administration.", seeds);
+  assert.deepEqual(pichai.conflicts.map((c) => [c.claimValue, c.sourceValue]), [['Sundar Pichai', 'Tom Brown']]);
 });
 
 test('the passages a verdict rests on lead the sources: the conflicting one, or the evidence', () => {
@@ -189,4 +191,26 @@ test('a passage that gives a claimed value differently, or not at all, does not 
   assert.equal(absent.verdict, 'unsupported', absent.explanation);
   assert.match(absent.explanation, /6-month/);
   assert.equal(check('The regulator fined Brightwave $40 million in 2025.', split).verdict, 'supported');
+});
+
+const WHO = `//- who.txt
+Who warned whom
+Amazon warned the White House about the cyber risk of the new model before its release.
+In the past week, Anthropic cofounder Tom Brown has replaced CEO Dario Amodei in the talks, alongside Sarah Heck, the company's policy chief.
+`;
+
+test('someone else did it: a company or person the sources do not name in place of the one they do', async () => {
+  const who = await open([writeCorpus(WHO)], false);
+  const company = check('Google warned the White House about the cyber risk of the new model before its release.', who);
+  assert.equal(company.verdict, 'contradicted', company.explanation);
+  assert.deepEqual(company.conflicts.map((c) => [c.kind, c.claimValue, c.sourceValue]), [['actor', 'Google', 'Amazon']]);
+  // Two people in the passage: the one written where the claim writes its made-up name.
+  const person = check('In the past week, Anthropic cofounder Jared Kaplan has replaced CEO Dario Amodei in the talks.', who);
+  assert.equal(person.verdict, 'contradicted', person.explanation);
+  assert.deepEqual(person.conflicts.map((c) => [c.kind, c.claimValue, c.sourceValue]), [['actor', 'Jared Kaplan', 'Tom Brown']]);
+  const c = person.conflicts[0];
+  assert.equal(who.corpus.passages[c.passage].text.slice(c.sourceStart, c.sourceEnd), 'Tom Brown');
+  // An actor the passage does not name, with no rival of its kind there, is no swap.
+  assert.notEqual(check('Amazon, Anthropic’s partner, warned the White House about the cyber risk of the new model.', who).verdict, 'contradicted');
+  assert.equal(check('Amazon warned the White House about the cyber risk of the new model before its release.', who).verdict, 'supported');
 });

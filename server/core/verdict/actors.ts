@@ -57,7 +57,7 @@ function isOrg(m: Mention): boolean {
   return m.entity.kind === 'company' || m.entity.kind === 'agency';
 }
 
-function people(text: string, mentions: Mention[]): Array<Omit<Attribution, 'role' | 'words'>> {
+export function people(text: string, mentions: Mention[]): Array<Omit<Attribution, 'role' | 'words'>> {
   const found = mentions.filter((m) => m.entity.kind === 'person').map((m) => ({ person: m.entity.id, name: m.text, start: m.start, end: m.end }));
   for (const m of text.matchAll(CAPITALISED_NAME)) {
     const start = m.index;
