@@ -8,7 +8,8 @@ import { builtInCatalog, type EntityCatalog } from './entities';
 import type { RankedPassage } from './retrieval';
 import type { Role } from './types';
 import { actorConflicts } from './verdict/actors';
-import { factConflicts } from './verdict/conflicts';
+import { attachment, factConflicts } from './verdict/conflicts';
+import { indexTokens } from './tokenize';
 import { factsAgree } from './facts';
 import { bestMember, echoes, evidenceUnits, factsNearby, joinedUnits, ROLE_PREFERENCE, type EvidenceUnit } from './verdict/evidence';
 import { explainConflicts, explainSupport, explainUnsupported } from './verdict/explain';
@@ -77,7 +78,9 @@ export function judge(corpus: Corpus, claim: string, ranked: RankedPassage[], op
   const sameEvent = [...units, ...joinedUnits(corpus, units, terms)].filter((u) => u.subject >= SAME_EVENT_SUBJECT);
 
   const conflicts: Conflict[] = [];
-  for (const c of factConflicts(terms.facts, sameEvent, langOf(claim))) {
+  const claimWords = new Set([...terms.role].filter(([t, r]) => r !== 'fact' && !t.startsWith('@')).map(([t]) => t));
+  const attach = attachment((id) => corpus.passages[id].text, claimWords, indexTokens);
+  for (const c of factConflicts(terms.facts, sameEvent, langOf(claim), attach)) {
     const p = corpus.passages[c.sourceFact.passage];
     conflicts.push({
       kind: c.claimFact.kind,

@@ -214,3 +214,17 @@ test('someone else did it: a company or person the sources do not name in place 
   assert.notEqual(check('Amazon, Anthropic’s partner, warned the White House about the cyber risk of the new model.', who).verdict, 'contradicted');
   assert.equal(check('Amazon warned the White House about the cyber risk of the new model before its release.', who).verdict, 'supported');
 });
+
+const RESULTS = `//- results.txt
+Range results
+In the latest tests, the new checkpoint solved the range “Harbor Gate” in 6 of 10 attempts and the previously unsolved “Cooling Tower” in 3 of 10 attempts.
+`;
+
+test('of several values in one sentence, the one written beside the claim’s subject is the one that counts', async () => {
+  const results = await open([writeCorpus(RESULTS)], false);
+  const wrong = check('The new checkpoint solved the previously unsolved Cooling Tower in 6 of 10 attempts.', results);
+  assert.equal(wrong.verdict, 'contradicted', wrong.explanation);
+  assert.deepEqual(wrong.conflicts.map((c) => [c.claimValue, c.sourceValue]), [['6 of 10', '3 of 10']]);
+  assert.equal(check('The new checkpoint solved the previously unsolved Cooling Tower in 3 of 10 attempts.', results).verdict, 'supported');
+  assert.equal(check('The new checkpoint solved the range Harbor Gate in 6 of 10 attempts.', results).verdict, 'supported');
+});

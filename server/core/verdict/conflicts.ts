@@ -16,7 +16,7 @@ export interface FactConflict {
  * Conflicts between the claim's facts and the facts of same-event units. `sameEvent` units are
  * the ones whose non-fact terms match the claim well enough to be talking about the same thing.
  */
-export function factConflicts(claimFacts: Fact[], sameEvent: EvidenceUnit[], claimLang: string): FactConflict[] {
+export function factConflicts(claimFacts: Fact[], sameEvent: EvidenceUnit[], claimLang: string, attach?: Attachment): FactConflict[] {
   const conflicts: FactConflict[] = [];
   for (const fact of claimFacts) {
     const all = sameEvent.flatMap((u) => u.facts.filter((f) => sameKind(fact, f)));
@@ -24,10 +24,66 @@ export function factConflicts(claimFacts: Fact[], sameEvent: EvidenceUnit[], cla
     // hours`, not against the confidence interval `8.5 to 55 hours` printed beside it.
     const bounded = fact.bound ? all.filter((f) => f.bound === fact.bound) : [];
     const rivals = bounded.length ? bounded : all;
-    if (!rivals.length || rivals.some((f) => factsAgree(fact, f))) continue;
-    conflicts.push({ claimFact: fact, sourceFact: closest(fact, rivals, claimLang) });
+    const agreeing = rivals.filter((f) => factsAgree(fact, f));
+    if (!rivals.length) continue;
+    if (agreeing.length && (!attach || agreeing.some((f) => !attach.elsewhere(f, rivals)))) continue;
+    const disagreeing = rivals.filter((f) => !agreeing.includes(f));
+    const shown = agreeing.length && attach ? attach.closer(agreeing, disagreeing) : closest(fact, disagreeing, claimLang);
+    conflicts.push({ claimFact: fact, sourceFact: shown });
   }
   return conflicts;
+}
+
+/**
+ * Which of a passage's values the claim's subject is written beside. A results line lists several
+ * (`“The Last Ones” in 6 of 10 attempts and … “Cooling Tower” in 3 of 10`): the claim's `Cooling
+ * Tower … 6 of 10` agrees with a value, but not with the one written beside its subject.
+ */
+export interface Attachment {
+  /**
+   * Whether an agreeing value is written beside something the claim does not mention, while a
+   * rival in the same passage is written beside more of the claim's words.
+   */
+  elsewhere(agreeing: SourcedFact, rivals: SourcedFact[]): boolean;
+  /** The rival the claim's words are written beside. */
+  closer(agreeing: SourcedFact[], rivals: SourcedFact[]): SourcedFact;
+}
+
+// Kana-only tokens (`で`, `によ`) are grammar, not what a value is about.
+const KANA_ONLY = /^[\u3040-\u309fー]+$/;
+
+const CLAUSE_BREAK = /[、,;:。]/g;
+
+/** How far before a value its subject is looked for (it usually precedes it, in both languages). */
+const ATTACH_WINDOW = 40;
+
+/** An Attachment that reads the words before each value in its passage text. */
+export function attachment(passageText: (id: number) => string, claimWords: Set<string>, tokens: (text: string) => string[]): Attachment {
+  // Words in the stretch before the value, back to the previous value of its kind or the start of
+  // its clause: [the claim's, others].
+  const beside = (f: SourcedFact, kin: SourcedFact[]): [number, number] => {
+    const previous = Math.max(0, ...kin.filter((k) => k.passage === f.passage && k.end <= f.start).map((k) => k.end));
+    const stretch = passageText(f.passage).slice(Math.max(previous, f.start - ATTACH_WINDOW), f.start);
+    // Within the value's own clause: `…チェックポイントが両方のレンジを完了し、「The Last Ones」は`.
+    const text = stretch.slice(Math.max(...[...stretch.matchAll(CLAUSE_BREAK)].map((m) => m.index! + 1), 0));
+    const words = new Set(tokens(text).filter((t) => !KANA_ONLY.test(t)));
+    const claims = [...words].filter((t) => claimWords.has(t)).length;
+    return [claims, words.size - claims];
+  };
+  return {
+    elsewhere(agreeing, rivals) {
+      const kin = rivals.filter((r) => r.passage === agreeing.passage);
+      const [own, foreign] = beside(agreeing, kin);
+      if (foreign === 0) return false;
+      return kin.some((r) => r.key !== agreeing.key && beside(r, kin)[0] > own);
+    },
+    closer(agreeing, rivals) {
+      const inPassage = rivals.filter((r) => agreeing.some((a) => a.passage === r.passage));
+      const pool = inPassage.length ? inPassage : rivals;
+      const kin = [...agreeing, ...rivals];
+      return [...pool].sort((a, b) => beside(b, kin)[0] - beside(a, kin)[0])[0];
+    },
+  };
 }
 
 /** The rival to show: nearest in value, then in the claim's language (so a fix reads naturally). */
