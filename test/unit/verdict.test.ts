@@ -228,3 +228,11 @@ test('of several values in one sentence, the one written beside the claim’s su
   assert.equal(check('The new checkpoint solved the previously unsolved Cooling Tower in 3 of 10 attempts.', results).verdict, 'supported');
   assert.equal(check('The new checkpoint solved the range Harbor Gate in 6 of 10 attempts.', results).verdict, 'supported');
 });
+
+test('a katakana name with its title is who, even in a spelling the catalog lacks: a made-up act beside it is unsupported', () => {
+  // The seeds: `CIA 長官ジョン・ラットクリフは…3つの内部変更を発表しました`; nothing about Mythos in analysis work.
+  const r = check('CIA のジョン・ラトクリフ長官は、CIA がすでに Mythos を情報分析業務に導入していることを明らかにした。', seeds);
+  assert.equal(r.verdict, 'unsupported', r.explanation);
+  // A katakana compound without a title stays a word of what happened (`ウェルネス・リトリート`).
+  assert.equal(check('筆者は、ダリオ氏がウェルネス・リトリートにいたというホワイトハウス側の説明は信じていない。', seeds).verdict, 'supported');
+});

@@ -28,7 +28,8 @@ export function claimTerms(corpus: Corpus, claim: string, entities: EntityCatalo
   const factWords = new Set(facts.flatMap((f) => queryTokens(f.text)));
   // A person's title (`Commerce Secretary`, `商務長官`) describes who, not what happened.
   const titles = attributions(claim, entities).map((a) => a.role);
-  const entityWords = new Set([...mentions.map((m) => m.text), ...titles, ...japaneseTitles(claim, mentions)].flatMap((t) => queryTokens(t)));
+  const names = [...mentions.map((m) => m.text), ...titles, ...japaneseTitles(claim, mentions), ...katakanaNames(claim)];
+  const entityWords = new Set(names.flatMap((t) => queryTokens(t)));
   const weight = new Map<string, number>();
   const role = new Map<string, TermRole>();
   for (const [term, w] of claimQuery(corpus, claim)) {
@@ -57,6 +58,15 @@ function japaneseTitles(claim: string, mentions: Mention[]): string[] {
     if (before) out.push(before[0]);
   }
   return out;
+}
+
+// A foreign name in katakana, its parts joined by a middle dot, with a title or 氏 glued after it
+// (`ジョン・ラトクリフ長官`): who, not what happened, even when the catalog does not know the
+// spelling. Without the title it may be a compound noun (`ウェルネス・リトリート`).
+const KATAKANA_NAME = new RegExp(`[ァ-ヶー]{2,}(?:[・=][ァ-ヶー]{2,})+(?:${JA_TITLE}|氏)`, 'g');
+
+function katakanaNames(claim: string): string[] {
+  return [...claim.matchAll(KATAKANA_NAME)].map((m) => m[0]);
 }
 
 /** Share (0–1) of the claim's weight, restricted to some roles, that `has` finds. */
