@@ -22,12 +22,14 @@ export interface RankOptions {
 
 /** Bridge tokens (facts, entities) say more than a single word or bigram. */
 const BRIDGE_WEIGHT = 2;
+/** A lexicon concept (`~negotiate`) is looser: a word's translation, not its identity. */
+const CONCEPT_WEIGHT = 1;
 
 export function claimQuery(corpus: Corpus, claim: string): Map<string, number> {
   const query = new Map<string, number>();
   for (const t of queryTokens(claim)) query.set(t, (query.get(t) ?? 0) + 1);
   for (const annotate of corpus.annotators) {
-    for (const t of annotate(claim)) query.set(t, (query.get(t) ?? 0) + BRIDGE_WEIGHT);
+    for (const t of annotate(claim)) query.set(t, (query.get(t) ?? 0) + (t.startsWith('~') ? CONCEPT_WEIGHT : BRIDGE_WEIGHT));
   }
   // Sub-linear term frequency: a word repeated in a claim is not twice as important.
   for (const [t, c] of query) query.set(t, c >= 1 ? 1 + Math.log(c) : c);

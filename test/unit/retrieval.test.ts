@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Corpus, type SourceFile } from '../../server/core/corpus';
+import { conceptTokens } from '../../server/core/lexicon';
 import { rankPassages } from '../../server/core/retrieval';
 
 const file = (name: string, content: string): SourceFile => ({ path: `/corpus/${name}`, name, folder: '/corpus', content });
@@ -38,4 +39,25 @@ test('coverage is the passage\'s own share of the claim, not its neighbour\'s', 
   assert.match(best.passage.text, /^The company sprang/);
   assert.ok(best.coverage > 0.5 && best.coverage <= 1, String(best.coverage));
   assert.ok(!best.matched.includes('friday'));
+});
+
+test('the lexicon bridges the languages: a Japanese claim finds the English-only sentence that says it', () => {
+  const en = Corpus.build(
+    [
+      file('talks.md', '# Talks\n\nBrightwave suspended its negotiations with the regulator after the jailbreak report.\n'),
+      file('offices.md', '# Offices\n\nBrightwave opened new offices with the regulator’s blessing.\n'),
+    ],
+    { annotators: [conceptTokens] },
+  );
+  const ranked = rankPassages(en, 'Brightwave は脱獄の報道を受けて規制当局との交渉を停止した。', { top: 2 });
+  assert.match(ranked[0]?.passage.text ?? '', /suspended its negotiations/, ranked.map((r) => r.passage.text).join('\n'));
+  assert.ok(['~negotiate', '~offline', '~jailbreak', '~report'].every((t) => ranked[0].matched.includes(t)), ranked[0].matched.join(' '));
+});
+
+test('concept tokens: English by stem, Japanese by the longest word, phrases across spaces and hyphens', () => {
+  assert.deepEqual(conceptTokens('Negotiations were suspended.').sort(), ['~negotiate', '~offline']);
+  assert.deepEqual(conceptTokens('交渉は停止された').sort(), ['~negotiate', '~offline']);
+  assert.ok(conceptTokens('a new data-center deal').includes('~datacenter'));
+  assert.deepEqual(conceptTokens('輸出管理措置'), ['~export', '~restrict']);
+  assert.deepEqual(conceptTokens('The weather was fine.'), []);
 });

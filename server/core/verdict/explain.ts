@@ -26,8 +26,15 @@ function where(corpus: Corpus, p: Passage): string {
 function readable(terms: string[], unit?: EvidenceUnit): string {
   const texts = (unit?.members ?? []).map((p) => p.text.normalize('NFKC'));
   const words = surfaceWords(texts);
-  const shown = joinBigrams(terms, texts).map((t) => words.get(t) ?? t).map((t) => (t.startsWith('#') ? t.slice(1).replace(':', ' ') : t.startsWith('@') ? `entity ${t.slice(1)}` : t));
+  const shown = joinBigrams(terms, texts).map((t) => words.get(t) ?? t).map(shownTerm);
   return shown.slice(0, 12).join(', ') + (shown.length > 12 ? ', …' : '');
+}
+
+/** A bridge token as a reader sees it: `#date:06-12` → `date 06-12`, `@mythos` → `entity mythos`, `~negotiate` → `≈negotiate`. */
+function shownTerm(t: string): string {
+  if (t.startsWith('#')) return t.slice(1).replace(':', ' ');
+  if (t.startsWith('@')) return `entity ${t.slice(1)}`;
+  return t.startsWith('~') ? `≈${t.slice(1)}` : t;
 }
 
 /** Stemmed English tokens back to a word of the source: `restor` → `restored`. */
