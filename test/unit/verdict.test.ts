@@ -236,3 +236,12 @@ test('a katakana name with its title is who, even in a spelling the catalog lack
   // A katakana compound without a title stays a word of what happened (`ウェルネス・リトリート`).
   assert.equal(check('筆者は、ダリオ氏がウェルネス・リトリートにいたというホワイトハウス側の説明は信じていない。', seeds).verdict, 'supported');
 });
+
+test('a katakana name the sources never write, in place of the one they do, is someone else; a variant spelling is not', async () => {
+  const ja = await open([writeCorpus(`//- ja.txt\n交渉\nAnthropic の共同創業者トム・ブラウンが、政府との交渉で CEO の代わりを務めている。\n`)], false);
+  const other = check('Anthropic の共同創業者ジョン・スミス氏が、政府との交渉で CEO の代わりを務めている。', ja);
+  assert.equal(other.verdict, 'contradicted', other.explanation);
+  assert.deepEqual(other.conflicts.map((c) => [c.kind, c.claimValue, c.sourceValue]), [['actor', 'ジョン・スミス', 'トム・ブラウン']]);
+  const variant = check('Anthropic の共同創業者トム・ブラウソ氏が、政府との交渉で CEO の代わりを務めている。', ja);
+  assert.notEqual(variant.verdict, 'contradicted', variant.explanation);
+});

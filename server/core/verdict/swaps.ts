@@ -8,14 +8,17 @@ import { passageTokenSet } from '../retrieval';
 import { indexTokens } from '../tokenize';
 import { people } from './actors';
 import type { EvidenceUnit } from './evidence';
+import { katakanaNames } from './terms';
 
 export interface Actor {
-  /** Catalog id, or the folded name of a person the catalog does not know. */
+  /** Catalog id, or the name itself for a person the catalog does not know. */
   id: string;
   kind: EntityKind;
   name: string;
   start: number;
   end: number;
+  /** A catalog entity (found by its id token), or a name found by its spelling. */
+  known: boolean;
 }
 
 export interface ActorSwap {
@@ -31,29 +34,44 @@ function catalogActors(text: string, entities: EntityCatalog): Actor[] {
   return entities
     .findMentions(text)
     .filter((m) => SWAPPABLE.has(m.entity.kind))
-    .map((m) => ({ id: m.entity.id, kind: m.entity.kind, name: m.text, start: m.start, end: m.end }));
+    .map((m) => ({ id: m.entity.id, kind: m.entity.kind, name: m.text, start: m.start, end: m.end, known: true }));
 }
 
 /**
  * The claim's actors: the catalog's, and names the sources never use (`Jared Kaplan` when no
- * source says `Kaplan`), which are taken for people. A capitalised pair the sources do use
- * (`United States`, `Dana Nickel`) is left out: it may be no person, and it is not made up.
+ * source says `Kaplan`; `ケイティ・ムスーリス氏` when none writes `ムスーリス`), which are taken
+ * for people. A capitalised pair the sources do use (`United States`, `Dana Nickel`) is left
+ * out: it may be no person, and it is not made up.
  */
 function claimActors(corpus: Corpus, claim: string, entities: EntityCatalog): Actor[] {
+  const mentions = entities.findMentions(claim);
   const out = catalogActors(claim, entities);
-  for (const p of people(claim, entities.findMentions(claim))) {
+  const unknown = (start: number, end: number) => !mentions.some((m) => m.start < end && start < m.end);
+  for (const p of people(claim, mentions)) {
     const surname = indexTokens(p.name).at(-1);
-    if (surname && corpus.index.postings(surname).length === 0) out.push({ id: p.person, kind: 'person', name: p.name, start: p.start, end: p.end });
+    if (surname && corpus.index.postings(surname).length === 0) out.push({ id: p.name, kind: 'person', name: p.name, start: p.start, end: p.end, known: false });
+  }
+  for (const k of katakanaNames(claim)) {
+    if (unknown(k.start, k.end) && !corpusWrites(corpus, k.name.split(/[・=]/).at(-1)!)) {
+      out.push({ id: k.name, kind: 'person', name: k.name, start: k.start, end: k.end, known: false });
+    }
   }
   return out;
 }
 
-/** Whether a unit names the actor: its entity token, or every word of an unknown name. */
+/** Whether some passage holds this Japanese word: its rarest bigram's passages, read. */
+function corpusWrites(corpus: Corpus, word: string): boolean {
+  const grams = indexTokens(word);
+  if (!grams.length) return true;
+  const rarest = grams.map((g) => corpus.index.postings(g)).sort((a, b) => a.length - b.length)[0];
+  return rarest.some((id) => corpus.passages[id].text.normalize('NFKC').includes(word));
+}
+
+/** Whether a unit names the actor: its entity token, or the unknown name as written. */
 function names(corpus: Corpus, unit: EvidenceUnit, actor: Actor): boolean {
-  const has = (t: string) => unit.members.some((m) => passageTokenSet(corpus, m).has(t));
-  if (!actor.id.includes(' ')) return has(`@${actor.id}`);
-  const words = indexTokens(actor.name);
-  return words.length > 0 && words.every(has);
+  if (actor.known) return unit.members.some((m) => passageTokenSet(corpus, m).has(`@${actor.id}`));
+  const name = actor.name.toLowerCase();
+  return unit.members.some((m) => m.text.normalize('NFKC').toLowerCase().includes(name));
 }
 
 /**
@@ -77,7 +95,7 @@ export function actorSwaps(corpus: Corpus, claim: string, best: EvidenceUnit, sa
       }
       if (others.size === 0) continue;
       const y = others.size === 1 ? [...others.values()][0] : inSamePlace(claim, x, [...others.values()]);
-      if (y) swaps.push({ claim: x, source: y.actor, passage: y.passage });
+      if (y && !spellingOf(x, y.actor)) swaps.push({ claim: x, source: y.actor, passage: y.passage });
       break;
     }
   }
@@ -100,4 +118,29 @@ function inSamePlace<T extends { actor: Actor; text: string }>(claim: string, x:
     .map((c) => ({ c, shared: [...surroundings(c.text, c.actor)].filter((w) => around.has(w)).length }))
     .sort((a, b) => b.shared - a.shared);
   return scored[0].shared > 0 && scored[0].shared > scored[1].shared ? scored[0].c : undefined;
+}
+
+/**
+ * Whether an unknown name is likely another spelling of the rival's (`ケイティ・ムスーリス` for
+ * `ケイティ・ムッソウリス`, `Howard Lutnik` for `Howard Lutnick`): a part in common, or surnames
+ * a few letters apart. Then it is the same person, not someone else.
+ */
+function spellingOf(x: Actor, y: Actor): boolean {
+  if (x.known) return false;
+  const parts = (name: string) => name.toLowerCase().split(/[・=\s]+/).filter(Boolean);
+  const a = parts(x.name);
+  const b = parts(y.name);
+  if (a.some((p) => b.includes(p))) return true;
+  const [p, q] = [a.at(-1) ?? '', b.at(-1) ?? ''];
+  return editDistance(p, q) <= Math.max(1, Math.floor(Math.max(p.length, q.length) / 3));
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
 }

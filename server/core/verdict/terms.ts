@@ -33,7 +33,7 @@ export function claimTerms(corpus: Corpus, claim: string, entities: EntityCatalo
   const factWords = new Set(facts.flatMap((f) => queryTokens(f.text)));
   // A person's title (`Commerce Secretary`, `商務長官`) describes who, not what happened.
   const titles = attributions(claim, entities).map((a) => a.role);
-  const names = [...mentions.map((m) => m.text), ...titles, ...japaneseTitles(claim, mentions), ...katakanaNames(claim)];
+  const names = [...mentions.map((m) => m.text), ...titles, ...japaneseTitles(claim, mentions), ...katakanaNames(claim).map((k) => k.titled)];
   const entityWords = new Set(names.flatMap((t) => queryTokens(t)));
   const weight = new Map<string, number>();
   const role = new Map<string, TermRole>();
@@ -68,10 +68,19 @@ function japaneseTitles(claim: string, mentions: Mention[]): string[] {
 // A foreign name in katakana, its parts joined by a middle dot, with a title or 氏 glued after it
 // (`ジョン・ラトクリフ長官`): who, not what happened, even when the catalog does not know the
 // spelling. Without the title it may be a compound noun (`ウェルネス・リトリート`).
-const KATAKANA_NAME = new RegExp(`[ァ-ヶー]{2,}(?:[・=][ァ-ヶー]{2,})+(?:${JA_TITLE}|氏)`, 'g');
+const KATAKANA_NAME = new RegExp(`([ァ-ヶー]{2,}(?:[・=][ァ-ヶー]{2,})+)(?:${JA_TITLE}|氏)`, 'g');
 
-function katakanaNames(claim: string): string[] {
-  return [...claim.matchAll(KATAKANA_NAME)].map((m) => m[0]);
+export interface KatakanaName {
+  /** The name without its title (`ジョン・ラトクリフ`), and where it is. */
+  name: string;
+  start: number;
+  end: number;
+  /** With the title (`ジョン・ラトクリフ長官`). */
+  titled: string;
+}
+
+export function katakanaNames(text: string): KatakanaName[] {
+  return [...text.matchAll(KATAKANA_NAME)].map((m) => ({ name: m[1], start: m.index!, end: m.index! + m[1].length, titled: m[0] }));
 }
 
 /** Share (0–1) of the claim's weight, restricted to some roles, that `has` finds. */
