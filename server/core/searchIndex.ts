@@ -182,6 +182,11 @@ export class SearchIndex {
   }
 
   /** Ids of the passages that contain the term, ascending (a view: do not modify). */
+  /** Every term of the index. */
+  vocabulary(): IterableIterator<string> {
+    return this.terms.keys();
+  }
+
   postings(term: string): Int32Array {
     const t = this.terms.get(term);
     return t === undefined ? new Int32Array(0) : this.ids.subarray(this.offsets[t], this.offsets[t + 1]);

@@ -56,3 +56,13 @@ test('words that stand apart in a sentence are found (BM25 beside fuse.js), and 
   assert.match(hits[0]?.passage.text ?? '', /^Quillfeather said/);
   assert.match(search.search('Quilfeather')[0]?.passage.text ?? '', /^Quillfeather said/, 'one letter missing');
 });
+
+test('on a corpus too large for fuse.js over every sentence, a typo still finds its word', () => {
+  // 21,000 copies of a short sentence: past the size where every sentence gets its own fuse.js entry.
+  const lines = Array.from({ length: 21_000 }, (_, i) => `Filler sentence number ${i} about the weather in town.`);
+  lines.push('The export controls on the Mythos model were lifted.');
+  const big = Corpus.build([{ path: '/big/a.txt', name: 'a.txt', folder: '/big', content: `Title\n${lines.join('\n')}\n` }]);
+  const search = new ClaimSearch(big);
+  assert.match(search.search('Mythso')[0]?.passage.text ?? '', /Mythos model/);
+  assert.match(search.search('expor contrl')[0]?.passage.text ?? '', /export controls/);
+});

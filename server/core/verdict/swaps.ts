@@ -5,6 +5,7 @@
 import type { Corpus } from '../corpus';
 import type { EntityCatalog, EntityKind } from '../entities';
 import { passageTokenSet } from '../retrieval';
+import { editDistance } from '../text';
 import { indexTokens } from '../tokenize';
 import { people } from './actors';
 import type { EvidenceUnit } from './evidence';
@@ -133,14 +134,4 @@ function spellingOf(x: Actor, y: Actor): boolean {
   if (a.some((p) => b.includes(p))) return true;
   const [p, q] = [a.at(-1) ?? '', b.at(-1) ?? ''];
   return editDistance(p, q) <= Math.max(1, Math.floor(Math.max(p.length, q.length) / 3));
-}
-
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length];
 }
