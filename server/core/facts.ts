@@ -3,7 +3,7 @@
 // cross-language bridge tokens (`factTokens`); the verdict compares a claim's facts with a
 // passage's (`sameKind`, `factsAgree`). Names that hold numbers (`GPT-5.5`, `Opus 4.8`) are not facts.
 import { findAmounts } from './facts/amounts';
-import { findCounts, findPercents, findRatios } from './facts/counts';
+import { findCounts, findMultiples, findPercents, findRatios } from './facts/counts';
 import { findDates } from './facts/dates';
 import { findDurations } from './facts/durations';
 import { normalise } from './facts/normalize';
@@ -18,7 +18,7 @@ const PRIORITY: FactKind[] = ['date', 'amount', 'ratio', 'percent', 'duration', 
 
 // Text with none of these holds no fact; most passages are rejected by this one test.
 const MAY_HOLD_FACT =
-  /[0-9０-９〇一二三四五六七八九十百千曜]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b|day\b|days\b|half|半分|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth|January|February|March|April|May|June|July|August|September|October|November|December|Jan\b|Feb\b|Mar\b|Apr\b|Jun\b|Jul\b|Aug\b|Sept?\b|Oct\b|Nov\b|Dec\b/i;
+  /[0-9０-９〇一二三四五六七八九十百千曜]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b|day\b|days\b|half|半分|倍|twice|double|triple|quadruple|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth|January|February|March|April|May|June|July|August|September|October|November|December|Jan\b|Feb\b|Mar\b|Apr\b|Jun\b|Jul\b|Aug\b|Sept?\b|Oct\b|Nov\b|Dec\b/i;
 
 export function extractFacts(text: string): Fact[] {
   if (!MAY_HOLD_FACT.test(text)) return [];
@@ -27,6 +27,7 @@ export function extractFacts(text: string): Fact[] {
     ...findDates(norm),
     ...findAmounts(norm),
     ...findRatios(norm),
+    ...findMultiples(norm),
     ...findPercents(norm),
     ...findDurations(norm),
     ...findCounts(norm),

@@ -130,6 +130,22 @@ test('duration bounds: over / 以上 are minimums, under / 以内 / 未満 are m
   expect('early access for as long as 90 days', 'max', 'as long as 90 days');
 });
 
+test('multiples are ratios in times, never rivals of a share; 割 is tenths', () => {
+  assert.equal(only('input tokens sell for double the cost of Opus').key, 'ratio:x2');
+  assert.equal(only('priced at three times the rate of Opus').key, 'ratio:x3');
+  assert.equal(only('入力トークンの販売価格が倍額になる').key, 'ratio:x2');
+  assert.equal(only('価格は 3 倍になった').key, 'ratio:x3');
+  assert.deepEqual(keys('she tried three times; a double standard'), []);
+  assert.ok(!sameKind(only('three times the rate'), only('in 6 of 10 attempts')), 'a multiple and a share are different questions');
+  assert.equal(only('約8割のケースで拒否する').key, 'percent:80');
+  assert.deepEqual(keys('8割引のセール、その割合'), []);
+});
+
+test('`a minimum of` and `a maximum of` are bounds', () => {
+  assert.equal(only('its time horizon at a minimum of 60 hours').bound, 'min');
+  assert.equal(only('a maximum of 30 days before release').bound, 'max');
+});
+
 test('a clock time is not a duration', () => {
   assert.deepEqual(keys('受け取ったのは午後5時21分だった'), []);
   assert.deepEqual(keys('21分後に返信した'), ['duration:21min']);

@@ -42,6 +42,9 @@ export function sameKind(a: Fact, b: Fact): boolean {
     case 'amount':
     case 'count':
       return a.unit !== undefined && a.unit === b.unit;
+    case 'ratio':
+      // A share (`6 of 10`) and a multiple (`3 times`) answer different questions.
+      return a.unit === b.unit;
     default:
       return true;
   }

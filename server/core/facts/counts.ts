@@ -5,6 +5,8 @@ import { DIGITS, EN_SCALE, JA_NUMBER, KANJI, NUMBER, WORDS, clean, formatNumber,
 import type { Found } from './types';
 
 const PERCENT = new RegExp(`(${DIGITS})\\s?(?:%|percent\\b|per\\s?cent\\b|パーセント)`, 'gi');
+// `8割` is 80%; `8割引` (a discount) and `割合` (a share) are other words.
+const PERCENT_WARI = new RegExp(`(${DIGITS}|[一二三四五六七八九十])\\s*割(?![引合])`, 'g');
 
 const RATIO_OF = new RegExp(`(${DIGITS}|${WORDS})\\s+(?:out\\s+)?of\\s+(${DIGITS}|${WORDS})(?!\\s*%)`, 'gi');
 const RATIO_JA_TIMES = new RegExp(`(${NUMBER})\\s*回中\\s*(${NUMBER})\\s*回`, 'g');
@@ -60,10 +62,39 @@ function count(value: number, unit: string, start: number, end: number): Found {
 
 export function findPercents(text: string): Found[] {
   const found: Found[] = [];
-  if (!/%|percent|per\s?cent|パーセント/i.test(text)) return found;
-  for (const m of text.matchAll(PERCENT)) {
-    const value = parseNumber(m[1]);
+  if (!/%|percent|per\s?cent|パーセント|割/i.test(text)) return found;
+  const push = (value: number | undefined, m: RegExpMatchArray) => {
     if (value !== undefined) found.push({ kind: 'percent', key: `percent:${formatNumber(value)}`, value, start: m.index!, end: m.index! + m[0].length });
+  };
+  for (const m of text.matchAll(PERCENT)) push(parseNumber(m[1]), m);
+  for (const m of text.matchAll(PERCENT_WARI)) {
+    const tenths = parseNumber(m[1]);
+    push(tenths === undefined ? undefined : clean(tenths * 10), m);
+  }
+  return found;
+}
+
+// Multiples compare two quantities (`double the cost`, `three times the rate`, `2倍`, `倍額`); they
+// are ratios in units of `times`, never rivals of a share such as `6 of 10`.
+const MULTIPLE_WORDS: Record<string, number> = { twice: 2, double: 2, triple: 3, quadruple: 4 };
+const COMPARED = String.raw`(?=\s+(?:the|as|that|what|its|their|more|higher|larger|bigger|greater|faster|cheaper|longer)\b)`;
+const MULTIPLE_EN = new RegExp(`\\b(?:(twice|double|triple|quadruple)|(${DIGITS}|${WORDS})\\s+times)${COMPARED}`, 'gi');
+const MULTIPLE_JA = new RegExp(`(${NUMBER})\\s*倍(?!率)|倍額`, 'g');
+
+function multiple(value: number, start: number, end: number): Found {
+  return { kind: 'ratio', key: `ratio:x${formatNumber(value)}`, value, unit: 'times', start, end };
+}
+
+export function findMultiples(text: string): Found[] {
+  const found: Found[] = [];
+  if (!/twice|double|triple|quadruple|times|倍/i.test(text)) return found;
+  for (const m of text.matchAll(MULTIPLE_EN)) {
+    const value = m[1] ? MULTIPLE_WORDS[m[1].toLowerCase()] : parseNumber(m[2]);
+    if (value !== undefined && value > 1) found.push(multiple(value, m.index!, m.index! + m[0].length));
+  }
+  for (const m of text.matchAll(MULTIPLE_JA)) {
+    const value = m[1] === undefined ? 2 : parseNumber(m[1]);
+    if (value !== undefined && value > 1) found.push(multiple(value, m.index!, m.index! + m[0].length));
   }
   return found;
 }

@@ -10,7 +10,7 @@ export interface Qualified {
 }
 
 const BEFORE =
-  /(?:(?<![A-Za-z])(more than|over|above|at least|in excess of|upwards of|no fewer than|no less than|exceeding)|(少なくとも|最低)|(?<![A-Za-z])(less than|fewer than|under|below|at most|up to|no more than|within|as (?:long|much|many|high) as)|(最大|最長)|(?<![A-Za-z])(about|around|approximately|approx\.?|roughly|nearly|almost|some|circa)|(~|約|およそ|ほぼ|概ね))\s*$/i;
+  /(?:(?<![A-Za-z])(more than|over|above|at least|in excess of|upwards of|no fewer than|no less than|exceeding|(?:a )?minimum of)|(少なくとも|最低)|(?<![A-Za-z])(less than|fewer than|under|below|at most|up to|no more than|within|as (?:long|much|many|high) as|(?:a )?maximum of)|(最大|最長)|(?<![A-Za-z])(about|around|approximately|approx\.?|roughly|nearly|almost|some|circa)|(~|約|およそ|ほぼ|概ね))\s*$/i;
 
 const AFTER =
   /^\s*(?:(以上|超え|超|を超える|を上回る)|(?<=\s|^)(or more|plus)(?![A-Za-z])|(以下|以内|未満|を下回る|足らず)|(?<=\s|^)(or less|or fewer)(?![A-Za-z])|(程度|ほど|前後|くらい|ぐらい|余り|近く)|(?<=\s|^)(or so)(?![A-Za-z]))/i;

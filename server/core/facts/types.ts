@@ -9,7 +9,7 @@ export interface Fact {
    * its qualifiers (`over 8 hours` and `8 時間` share `duration:8h`); compare with `factsAgree`.
    * Forms: `date:2026-06-12`, `date:--06-12` (year unknown), `date:2026-03`, `date:--04`,
    * `date:2026`, `weekday:fri`, `amount:usd:15000000000`, `count:tokens:2500000`, `percent:99`,
-   * `ratio:6/10`, `duration:14d`, `duration:6mo..1y` (a range).
+   * `ratio:6/10`, `ratio:x3` (three times), `duration:14d`, `duration:6mo..1y` (a range).
    */
   key: string;
   /**
