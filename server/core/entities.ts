@@ -4,6 +4,7 @@
 // once per start position; model names the catalog lacks come from a pattern (modelPattern.ts).
 import { readFileSync } from 'node:fs';
 import { BUILT_IN_ENTITIES } from './entityData';
+import { KatakanaVariants } from './katakana';
 import { findModelNames } from './modelPattern';
 import { fold } from './text';
 
@@ -301,6 +302,7 @@ export class EntityCatalog {
   private readonly caseSensitive = new Map<string, Set<string>>();
   private readonly detected = new Map<string, Entity>();
   private compiled?: CompiledAliases;
+  private variants?: KatakanaVariants<Entity>;
   private names?: Map<string, Entity>;
 
   static fromEntries(entries: readonly EntityEntry[]): EntityCatalog {
@@ -334,6 +336,7 @@ export class EntityCatalog {
     }
     this.compiled = undefined;
     this.names = undefined;
+    this.variants = undefined;
   }
 
   private add(id: string, entry: EntityEntry): Entity {
@@ -379,7 +382,7 @@ export class EntityCatalog {
       if (starts[f.charCodeAt(i)] === 1 && canStart(f, i)) matchesAt(root, text, t, i, candidates);
     }
     const catalogSpans = candidates.map((c) => ({ ...c, start: origin(t, c.start), end: origin(t, c.end) }));
-    const all = catalogSpans.concat(this.patternCandidates(text));
+    const all = catalogSpans.concat(this.patternCandidates(text), this.katakanaCandidates(text, catalogSpans));
     return selectMentions(all).map((c) => ({ entity: c.entity, start: c.start, end: c.end, text: text.slice(c.start, c.end) }));
   }
 
@@ -400,6 +403,16 @@ export class EntityCatalog {
       const known = this.nameIndex().get(fold(written).replace(/\s+/g, ' ')) ?? this.nameIndex().get(fold(written.replace(/^Claude\s+/, '')));
       return { entity: known ?? this.detectedModel(written), start, end, detected: !known };
     });
+  }
+
+  /** Katakana spellings the catalog lacks, one edit from one of its katakana aliases. */
+  private katakanaCandidates(text: string, found: Candidate[]): Candidate[] {
+    if (!/[ァ-ヺ]/.test(text)) return [];
+    this.variants ??= new KatakanaVariants(this.entities.flatMap((e) => e.aliases.map((alias) => ({ alias, target: e }))));
+    // A run the catalog matched whole is its own; a longer run around a match (`ダリオ・アモディ`
+    // around `ダリオ`) may still be a variant, and the longer mention wins.
+    const taken = (start: number, end: number) => found.some((c) => c.start <= start && end <= c.end);
+    return this.variants.find(text, taken).map((v) => ({ entity: v.target, start: v.start, end: v.end, detected: true }));
   }
 
   private detectedModel(written: string): Entity {

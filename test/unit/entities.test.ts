@@ -264,3 +264,14 @@ test('loadEntityFile reads a user file and explains bad ones', () => {
   );
   assert.throws(() => loadEntityFile(path.join(dir, 'missing.json')), /missing\.json: cannot read entity file/);
 });
+
+test('katakana spellings the catalog lacks are read as the name one edit away, where a name stands', () => {
+  const catalog = builtInCatalog();
+  const found = (text: string) => catalog.findMentions(text).map((m) => [m.text, m.entity.name]);
+  assert.deepEqual(found('ラトニック商務長官は書簡を送った'), [['ラトニック', 'Howard Lutnick']]);
+  assert.deepEqual(found('アンスロピックのモデル'), [['アンスロピック', 'Anthropic']]);
+  // The whole dotted name, though its first part alone is an alias.
+  assert.deepEqual(found('ダリオ・アモディ氏が語った'), [['ダリオ・アモディ', 'Dario Amodei']]);
+  // A short word without a title or dot is an ordinary word, not a misspelt name.
+  assert.deepEqual(found('ファイルを開いてデータを読む'), []);
+});
