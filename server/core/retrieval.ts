@@ -24,12 +24,19 @@ export interface RankOptions {
 const BRIDGE_WEIGHT = 2;
 /** A lexicon concept (`~negotiate`) is looser: a word's translation, not its identity. */
 const CONCEPT_WEIGHT = 1;
+/** Share of passages above which a concept is left out of a query (never below the minimum). */
+const COMMON_CONCEPT = 0.02;
+const COMMON_CONCEPT_MIN = 20;
 
 export function claimQuery(corpus: Corpus, claim: string): Map<string, number> {
   const query = new Map<string, number>();
   for (const t of queryTokens(claim)) query.set(t, (query.get(t) ?? 0) + 1);
   for (const annotate of corpus.annotators) {
-    for (const t of annotate(claim)) query.set(t, (query.get(t) ?? 0) + (t.startsWith('~') ? CONCEPT_WEIGHT : BRIDGE_WEIGHT));
+    for (const t of annotate(claim)) {
+      // A concept most passages carry (`~government`) ranks nothing and costs a long posting list.
+      if (t.startsWith('~') && corpus.index.df(t) > Math.max(COMMON_CONCEPT_MIN, COMMON_CONCEPT * corpus.passages.length)) continue;
+      query.set(t, (query.get(t) ?? 0) + (t.startsWith('~') ? CONCEPT_WEIGHT : BRIDGE_WEIGHT));
+    }
   }
   // Sub-linear term frequency: a word repeated in a claim is not twice as important.
   for (const [t, c] of query) query.set(t, c >= 1 ? 1 + Math.log(c) : c);

@@ -1,11 +1,12 @@
 // Verdicts on inline corpora (one test per kind of fact, in English and Japanese) and on the
 // real seeds with the dev set.
 import assert from 'node:assert/strict';
+import * as path from 'node:path';
 import { before, test } from 'node:test';
 import type { Bridges } from '../../server/bridges';
 import type { Corpus } from '../../server/core/corpus';
 import { findSources, type FindSourcesResult } from '../../server/core/findSources';
-import { devClaims, openCorpusWith, writeCorpus } from '../helpers';
+import { devClaims, FIXTURES, openCorpusWith, writeCorpus } from '../helpers';
 
 const INLINE = `//- rules.txt
 Chip export rules
@@ -101,13 +102,32 @@ test('a claim no passage backs is unsupported, with the closest match explained'
   assert.equal(check('Toyota paid $2 billion for a battery plant in Ohio.').verdict, 'unsupported');
 });
 
+const EXPECTED = { support: 'supported', contradict: 'contradicted', unsupported: 'unsupported' } as const;
+
 test('every dev-set claim gets its expected verdict', () => {
-  const expected = { support: 'supported', contradict: 'contradicted', unsupported: 'unsupported' };
   for (const c of devClaims()) {
     const r = check(c.claim, seeds);
-    assert.equal(r.verdict, expected[c.kind], `${c.id}: ${c.claim}\n${r.explanation}`);
+    assert.equal(r.verdict, EXPECTED[c.kind], `${c.id}: ${c.claim}\n${r.explanation}`);
   }
 });
+
+// The two held-out sets (written from the seeds by helpers that never saw the code) are not all
+// right — `npm run eval -- FILE` lists the misses — but they must not slip below what they scored
+// when they were added: 36/48 and 29/36 right.
+for (const [file, floor] of [
+  ['claims-heldout.jsonl', 36],
+  ['claims-heldout2.jsonl', 29],
+] as const) {
+  test(`held-out claims (${file}): at least ${floor} verdicts right, and no faithful claim contradicted`, () => {
+    const claims = devClaims(path.join(FIXTURES, file));
+    const results = claims.map((c) => ({ c, verdict: check(c.claim, seeds).verdict }));
+    const right = results.filter((r) => r.verdict === EXPECTED[r.c.kind]);
+    const wrong = results.filter((r) => r.verdict !== EXPECTED[r.c.kind]).map((r) => `${r.c.id} ${r.c.kind} → ${r.verdict}`);
+    assert.ok(right.length >= floor, `${right.length}/${claims.length} right; wrong:\n${wrong.join('\n')}`);
+    // The worst failure: a claim the sources back, flagged as contradicting them.
+    assert.deepEqual(results.filter((r) => r.c.kind === 'support' && r.verdict === 'contradicted').map((r) => r.c.id), []);
+  });
+}
 
 test('the dev set contradictions name both values', () => {
   const values = (claim: string) => check(claim, seeds).conflicts.map((c) => [c.claimValue, c.sourceValue]);

@@ -60,12 +60,18 @@ function claimActors(corpus: Corpus, claim: string, entities: EntityCatalog): Ac
   return out;
 }
 
-/** Whether some passage holds this Japanese word: its rarest bigram's passages, read. */
+/** Whether some passage holds this Japanese word: the passages holding all its bigrams, read. */
 function corpusWrites(corpus: Corpus, word: string): boolean {
   const grams = indexTokens(word);
   if (!grams.length) return true;
-  const rarest = grams.map((g) => corpus.index.postings(g)).sort((a, b) => a.length - b.length)[0];
-  return rarest.some((id) => corpus.passages[id].text.normalize('NFKC').includes(word));
+  const lists = grams.map((g) => corpus.index.postings(g)).sort((a, b) => a.length - b.length);
+  let candidates = Array.from(lists[0]);
+  for (const list of lists.slice(1)) {
+    if (!candidates.length) return false;
+    const has = new Set(list);
+    candidates = candidates.filter((id) => has.has(id));
+  }
+  return candidates.some((id) => corpus.passages[id].text.normalize('NFKC').includes(word));
 }
 
 /** Whether a unit names the actor: its entity token, or the unknown name as written. */
