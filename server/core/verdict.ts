@@ -93,33 +93,11 @@ export function judge(corpus: Corpus, claim: string, ranked: RankedPassage[], op
       sourceEnd: c.sourceFact.end,
     });
   }
-  for (const c of actorConflicts(claim, sameEvent.flatMap((u) => u.members), entities)) {
-    conflicts.push({
-      kind: 'actor',
-      claimValue: c.claim.name,
-      sourceValue: c.source.name,
-      passage: c.passage,
-      claimStart: c.claim.start,
-      claimEnd: c.claim.end,
-      sourceStart: c.source.start,
-      sourceEnd: c.source.end,
-    });
-  }
+  conflicts.push(...actorConflicts(claim, sameEvent.flatMap((u) => u.members), entities).map(actorConflict));
   // Someone else did it: only when no value or role conflicts already, and against the
   // same-event unit that holds most of the claim.
   const lead = conflicts.length ? undefined : bestUnit(sameEvent);
-  for (const c of lead ? actorSwaps(corpus, claim, lead, sameEvent, entities) : []) {
-    conflicts.push({
-      kind: 'actor',
-      claimValue: c.claim.name,
-      sourceValue: c.source.name,
-      passage: c.passage,
-      claimStart: c.claim.start,
-      claimEnd: c.claim.end,
-      sourceStart: c.source.start,
-      sourceEnd: c.source.end,
-    });
-  }
+  if (lead) conflicts.push(...actorSwaps(corpus, claim, lead, sameEvent, entities).map(actorConflict));
   if (conflicts.length) {
     const unit = sameEvent.find((u) => u.members.some((m) => m.id === conflicts[0].passage))!;
     return { verdict: 'contradicted', explanation: explainConflicts(corpus, conflicts, unit), conflicts, evidence: conflicts[0].passage };
@@ -144,6 +122,26 @@ export function judge(corpus: Corpus, claim: string, ranked: RankedPassage[], op
     return { verdict: 'supported', explanation: explainSupport(corpus, best, shown), conflicts: [], evidence: shown.id };
   }
   return { verdict: 'unsupported', explanation: explainUnsupported(best, { needsEvent, background: distinctive ? 0 : echoed + 1, clash, absent }), conflicts: [] };
+}
+
+interface NamedSpan {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** A role given to someone else, or an act done by someone else, as a conflict. */
+function actorConflict(c: { claim: NamedSpan; source: NamedSpan; passage: number }): Conflict {
+  return {
+    kind: 'actor',
+    claimValue: c.claim.name,
+    sourceValue: c.source.name,
+    passage: c.passage,
+    claimStart: c.claim.start,
+    claimEnd: c.claim.end,
+    sourceStart: c.source.start,
+    sourceEnd: c.source.end,
+  };
 }
 
 /** The unit holding most of the claim; on a near tie, the better kind of evidence. */
