@@ -58,6 +58,8 @@ test('a memo with deliberate errors gets a warning for each wrong value, with bo
       ['three days', 'three weeks'],
       ['10%', '5%'],
       ['Tom Brown', 'Sarah Heck'],
+      ['Google', 'Amazon'],
+      ['three times', 'double'],
     ],
   );
   for (const w of warnings) {
@@ -104,7 +106,7 @@ test('quick fixes: replace the value with the source\'s, and insert a citation f
 
 test('checkMemo checks at once and returns the counts', async () => {
   const counts = await client.request('aiPolicyClaims/checkMemo', { uri: uriOf('errors.md') });
-  assert.deepEqual(counts, { checked: 8, supported: 0, contradicted: 6, unsupported: 2 });
+  assert.deepEqual(counts, { checked: 10, supported: 0, contradicted: 8, unsupported: 2 });
   await assert.rejects(client.request('aiPolicyClaims/checkMemo', { uri: uriOf('never-opened.md') }), /not an open document/);
 });
 
@@ -151,7 +153,7 @@ test('a new index generation re-checks the open memos', async () => {
   const status = await client.request<{ generation: number }>('aiPolicyClaims/reindex', null);
   const republished = (await client.waitFor('textDocument/publishDiagnostics', (p) => (p as Published).uri === uri && count() > before, 60_000)) as Published;
   assert.ok(status.generation >= 2);
-  assert.equal(republished.diagnostics.filter((d) => d.code === 'contradicted').length, 6);
+  assert.equal(republished.diagnostics.filter((d) => d.code === 'contradicted').length, 8);
 });
 
 test('the check settings turn each kind of diagnostic off', async () => {
@@ -162,7 +164,7 @@ test('the check settings turn each kind of diagnostic off', async () => {
     quiet.open(uri, fixture('memo-errors.md'));
     const published = (await quiet.waitFor('textDocument/publishDiagnostics', (p) => (p as Published).uri === uri, 60_000)) as Published;
     assert.deepEqual(published.diagnostics, []);
-    assert.deepEqual(await quiet.request('aiPolicyClaims/checkMemo', { uri }), { checked: 8, supported: 0, contradicted: 6, unsupported: 2 });
+    assert.deepEqual(await quiet.request('aiPolicyClaims/checkMemo', { uri }), { checked: 10, supported: 0, contradicted: 8, unsupported: 2 });
   } finally {
     await quiet.shutdown();
   }

@@ -39,6 +39,8 @@ test('every deliberate error of the English memo is found, on its line, with the
       [9, 'contradicted', 'Tom Brown', 'Sarah Heck'],
       [10, 'unsupported'],
       [11, 'unsupported'],
+      [12, 'contradicted', 'Google', 'Amazon'],
+      [13, 'contradicted', 'three times', 'double'],
     ],
   );
   for (const c of wrong.flatMap((f) => f.conflicts)) {
@@ -110,7 +112,7 @@ test('a cancelled check stops between sentences and returns nothing', async () =
 });
 
 test('counts and unknown citation keys', async () => {
-  assert.deepEqual(countFindings(await check(memo('memo-errors.md'))), { checked: 8, supported: 0, contradicted: 6, unsupported: 2 });
+  assert.deepEqual(countFindings(await check(memo('memo-errors.md'))), { checked: 10, supported: 0, contradicted: 8, unsupported: 2 });
   const keys = new Set(corpus.documents.map((d) => d.catalog.key));
   assert.deepEqual(unknownCitationKeys(memo('memo-faithful.md'), keys), []);
   assert.deepEqual(unknownCitationKeys(memo('memo-errors.md'), keys).map((u) => u.key), ['xbow2027funding']);
@@ -122,7 +124,7 @@ test('check CLI: findings with their lines, exit 1 on a contradiction, 0 on a fa
   assert.match(errors.stdout, /memo-errors\.md:5:4: contradicted: Fable access was restored worldwide on June 30\.\n {2}date: the memo says June 30; 003_b2ed7742a500a503\.txt:171:1 \[original text\] says July 1/);
   assert.match(errors.stdout, /memo-errors\.md:11:4: unsupported: Microsoft agreed/);
   assert.match(errors.stdout, /memo-errors\.md:12:\d+: unknown citation key @xbow2027funding/);
-  assert.match(errors.stdout, /8 claims checked: 0 supported, 6 contradicted, 2 unsupported\n$/);
+  assert.match(errors.stdout, /10 claims checked: 0 supported, 8 contradicted, 2 unsupported\n$/);
 
   const faithful = cli('check', '--json', path.join(FIXTURES, 'memo-faithful-ja.md'));
   assert.equal(faithful.status, 0, faithful.stderr);
