@@ -24,9 +24,9 @@ export interface RankOptions {
 const BRIDGE_WEIGHT = 2;
 /** A lexicon concept (`~negotiate`) is looser: a word's translation, not its identity. */
 const CONCEPT_WEIGHT = 1;
-/** Share of passages above which a concept is left out of a query (never below the minimum). */
+/** Share of passages above which a concept is left out of a query — on a large corpus only, where a long posting list costs. */
 const COMMON_CONCEPT = 0.02;
-const COMMON_CONCEPT_MIN = 20;
+const COMMON_CONCEPT_MIN = 2_000;
 
 export function claimQuery(corpus: Corpus, claim: string): Map<string, number> {
   const query = new Map<string, number>();
