@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { bridges, type Bridges } from '../server/bridges';
 import type { Corpus } from '../server/core/corpus';
+import { entityFacts, type EntityFacts } from '../server/core/entityFacts';
 import { openCorpus } from '../server/core/openCorpus';
 import { silentLogger } from '../server/core/types';
 
@@ -38,6 +39,17 @@ export interface DevClaim {
   kind: 'support' | 'contradict' | 'unsupported';
   claim: string;
   gold: Array<{ doc: string; quote: string }>;
+}
+
+export interface DevEntity {
+  name: string;
+  kind: string;
+  aliases: string[];
+}
+
+/** The dev set's entities (test/fixtures/entities.json): every alias occurs in the seeds. */
+export function devEntities(): DevEntity[] {
+  return JSON.parse(readFileSync(path.join(FIXTURES, 'entities.json'), 'utf8'));
 }
 
 /** The dev set (test/fixtures/claims.jsonl), or another claim set in its format. */
@@ -97,4 +109,10 @@ export async function openCorpusWith(folders: string[], includeSeeds = true): Pr
   const b = bridges({ entityFiles: [], folders: [...(includeSeeds ? [SEEDS] : []), ...folders], logger: silentLogger });
   const { corpus } = await openCorpus({ seedsFolder: SEEDS, includeSeeds, folders }, silentLogger, b.annotators);
   return { corpus, b };
+}
+
+/** The same corpus with its entity-facts table, as the hover and the entity tests use it. */
+export async function openCorpusWithFacts(folders: string[], includeSeeds = true): Promise<{ corpus: Corpus; b: Bridges; table: EntityFacts }> {
+  const { corpus, b } = await openCorpusWith(folders, includeSeeds);
+  return { corpus, b, table: entityFacts(corpus, b.entities) };
 }

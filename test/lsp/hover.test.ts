@@ -1,16 +1,15 @@
 // Hovers from the real server over stdio: every dev-set alias in English and Japanese memos,
 // a corpus folder (and entity) never seen before, citation keys, and nothing on ordinary words.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { FIXTURES, writeCorpus } from '../helpers';
+import { devEntities, writeCorpus } from '../helpers';
 import { LspClient } from './lspClient';
 
 type Hover = { contents: { kind: string; value: string }; range: { start: { line: number; character: number }; end: { line: number; character: number } } } | null;
 
-const devSet: { name: string; aliases: string[] }[] = JSON.parse(readFileSync(path.join(FIXTURES, 'entities.json'), 'utf8'));
+const devSet = devEntities();
 
 let client: LspClient;
 let folder: string;

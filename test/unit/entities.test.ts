@@ -4,11 +4,9 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { builtInCatalog, EntityCatalog, ENTITY_KINDS, loadEntityFile, type Mention } from '../../server/core/entities';
-import { ROOT as root } from '../helpers';
+import { devEntities, ROOT as root } from '../helpers';
 
-const devSet: { name: string; kind: string; aliases: string[] }[] = JSON.parse(
-  readFileSync(path.join(root, 'test', 'fixtures', 'entities.json'), 'utf8'),
-);
+const devSet = devEntities();
 const seedDir = path.join(root, 'seeds');
 const seedLines = readdirSync(seedDir)
   .filter((f) => f.endsWith('.txt'))

@@ -2,20 +2,13 @@
 // the Japanese/English pair, analysis never a fact; mentions with exact ranges.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { before, test } from 'node:test';
-import type { Bridges } from '../../server/bridges';
-import type { Corpus } from '../../server/core/corpus';
-import { entityFacts, memoMentions, rangeInPassage, type EntityFacts } from '../../server/core/entityFacts';
+import { entityFacts, memoMentions, rangeInPassage } from '../../server/core/entityFacts';
 import { fold } from '../../server/core/text';
-import { FIXTURES, openCorpusWith, textAt, writeCorpus } from '../helpers';
+import { devEntities, openCorpusWithFacts, textAt, writeCorpus } from '../helpers';
 
-const devSet: { name: string; kind: string; aliases: string[] }[] = JSON.parse(readFileSync(path.join(FIXTURES, 'entities.json'), 'utf8'));
-
-async function openWith(folders: string[], includeSeeds = true): Promise<{ corpus: Corpus; b: Bridges; table: EntityFacts }> {
-  const { corpus, b } = await openCorpusWith(folders, includeSeeds);
-  return { corpus, b, table: entityFacts(corpus, b.entities) };
-}
+const devSet = devEntities();
+const openWith = openCorpusWithFacts;
 
 // A seed-layout page whose every part mentions one new entity, declared in the folder's own entities.json.
 const ZEPHYR_PAGE = `//- entities.json

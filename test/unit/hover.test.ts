@@ -6,16 +6,11 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { before, test } from 'node:test';
 import { keyPrefixAt, paragraphNumber } from '../../server/core/citationKeys';
-import { entityFacts } from '../../server/core/entityFacts';
 import { memoHover } from '../../server/core/hover';
-import { FIXTURES, ROOT, SEEDS, openCorpusWith, textAt, writeCorpus } from '../helpers';
+import { ROOT, SEEDS, devEntities, openCorpusWithFacts, textAt, writeCorpus } from '../helpers';
 
-const devSet: { name: string; aliases: string[] }[] = JSON.parse(readFileSync(path.join(FIXTURES, 'entities.json'), 'utf8'));
-
-async function openWith(folders: string[], includeSeeds = true) {
-  const { corpus, b } = await openCorpusWith(folders, includeSeeds);
-  return { corpus, b, table: entityFacts(corpus, b.entities) };
-}
+const devSet = devEntities();
+const openWith = openCorpusWithFacts;
 
 // A page of the aggregator layout with a related-article blurb, and an entity of its own.
 const NEW_PAGE = `//- entities.json
