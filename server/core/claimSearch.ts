@@ -68,7 +68,9 @@ export class ClaimSearch {
     const keep = (p: Passage) => !p.heading && (!narrowing || narrowing.allowed.has(p.id)) && (!filters.where || filters.where(p));
     const q = query.trim();
     if (!q) return this.firstKept(narrowing?.ids, keep, limit);
-    const fuse = this.fuseFor(q, narrowing);
+    // BM25's query, built once: it narrows the field for fuse.js on a large corpus and ranks below.
+    const terms = this.typoTolerant(claimQuery(this.corpus, q));
+    const fuse = this.fuseFor(terms, narrowing);
     const scores = new Map<number, number>();
     for (const r of fuse.search(q, { limit: Math.max(limit * 4, 200) })) {
       if (keep(this.corpus.passages[r.item.id])) scores.set(r.item.id, r.score ?? 1);
@@ -78,7 +80,7 @@ export class ClaimSearch {
     // (`Quillfeather audited evaluations`) miss; BM25 finds them. The best BM25 match scores like
     // a close fuzzy one (0.2), an exact phrase still leads.
     const mask = narrowing ? (narrowing.mask ??= this.mask(narrowing.ids)) : this.corpus.boost;
-    const ranked = this.corpus.index.search(this.typoTolerant(claimQuery(this.corpus, q)), limit, mask).filter((h) => keep(this.corpus.passages[h.id]));
+    const ranked = this.corpus.index.search(terms, limit, mask).filter((h) => keep(this.corpus.passages[h.id]));
     const best = ranked[0]?.score ?? 1;
     for (const h of ranked) scores.set(h.id, Math.min(scores.get(h.id) ?? 1, 1 - BM25_SHARE * (h.score / best)));
     return [...scores]
@@ -145,13 +147,13 @@ export class ClaimSearch {
     return hits;
   }
 
-  private fuseFor(query: string, narrowing: Narrowing | undefined): Fuse<Entry> {
+  private fuseFor(terms: Map<string, number>, narrowing: Narrowing | undefined): Fuse<Entry> {
     if (narrowing && narrowing.ids.length <= FILTERED_FUSE_LIMIT) {
       narrowing.fuse ??= new Fuse(this.entries(narrowing.ids.map((id) => this.corpus.passages[id])), FUSE_OPTIONS);
       return narrowing.fuse;
     }
-    if (narrowing) return this.narrowedFuse(query, (narrowing.mask ??= this.mask(narrowing.ids)));
-    return this.corpus.passages.length <= FULL_SCAN_LIMIT ? this.fullFuse() : this.narrowedFuse(query, this.corpus.boost);
+    if (narrowing) return this.narrowedFuse(terms, (narrowing.mask ??= this.mask(narrowing.ids)));
+    return this.corpus.passages.length <= FULL_SCAN_LIMIT ? this.fullFuse() : this.narrowedFuse(terms, this.corpus.boost);
   }
 
   private mask(ids: number[]): Float32Array {
@@ -165,8 +167,8 @@ export class ClaimSearch {
     return this.fuse;
   }
 
-  private narrowedFuse(query: string, boost: Float32Array): Fuse<Entry> {
-    const hits = this.corpus.index.search(this.typoTolerant(claimQuery(this.corpus, query)), PREFILTER, boost);
+  private narrowedFuse(terms: Map<string, number>, boost: Float32Array): Fuse<Entry> {
+    const hits = this.corpus.index.search(terms, PREFILTER, boost);
     return new Fuse(this.entries(hits.map((h) => this.corpus.passages[h.id])), FUSE_OPTIONS);
   }
 

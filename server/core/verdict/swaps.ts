@@ -3,7 +3,7 @@
 // company or agency that no same-event passage names; Y is one of the same kind that the best
 // same-event passage names and the claim does not.
 import type { Corpus } from '../corpus';
-import type { EntityCatalog, EntityKind } from '../entities';
+import type { EntityCatalog, EntityKind, Mention } from '../entities';
 import { passageTokenSet } from '../retrieval';
 import { editDistance } from '../text';
 import { indexTokens } from '../tokenize';
@@ -30,10 +30,9 @@ export interface ActorSwap {
 
 const SWAPPABLE: ReadonlySet<EntityKind> = new Set(['person', 'company', 'agency']);
 
-/** The people, companies and agencies of the catalog that a text names. */
-function catalogActors(text: string, entities: EntityCatalog): Actor[] {
-  return entities
-    .findMentions(text)
+/** The people, companies and agencies of the catalog among a text's mentions. */
+function catalogActors(mentions: Mention[]): Actor[] {
+  return mentions
     .filter((m) => SWAPPABLE.has(m.entity.kind))
     .map((m) => ({ id: m.entity.id, kind: m.entity.kind, name: m.text, start: m.start, end: m.end, known: true }));
 }
@@ -46,7 +45,7 @@ function catalogActors(text: string, entities: EntityCatalog): Actor[] {
  */
 function claimActors(corpus: Corpus, claim: string, entities: EntityCatalog): Actor[] {
   const mentions = entities.findMentions(claim);
-  const out = catalogActors(claim, entities);
+  const out = catalogActors(mentions);
   const unknown = (start: number, end: number) => !mentions.some((m) => m.start < end && start < m.end);
   for (const p of people(claim, mentions)) {
     const surname = indexTokens(p.name).at(-1);
@@ -90,13 +89,14 @@ export function actorSwaps(corpus: Corpus, claim: string, best: EvidenceUnit, sa
   const actors = claimActors(corpus, claim, entities);
   const claimIds = new Set(actors.map((a) => a.id));
   const swaps: ActorSwap[] = [];
+  const actorsOf = new Map(best.members.map((m) => [m.id, catalogActors(entities.findMentions(m.text))]));
   for (const x of actors) {
     if (sameEvent.some((u) => names(corpus, u, x))) continue;
     // The lead passage first: its translation may name more people (`Tom Brown, with Sarah Heck`).
     for (const members of [[best.lead], best.members]) {
       const others = new Map<string, { actor: Actor; passage: number; text: string }>();
       for (const m of members) {
-        for (const y of catalogActors(m.text, entities)) {
+        for (const y of actorsOf.get(m.id)!) {
           if (y.kind === x.kind && !claimIds.has(y.id) && !others.has(y.id)) others.set(y.id, { actor: y, passage: m.id, text: m.text });
         }
       }
