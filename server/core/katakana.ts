@@ -15,7 +15,9 @@ const SMALL: Record<string, string> = { ァ: 'ア', ィ: 'イ', ゥ: 'ウ', ェ:
 const MIN_LENGTH = 4;
 /** Keys this long are names wherever they stand; shorter ones need a dot or a title. */
 const FREE_LENGTH = 6;
-const TITLE_AFTER = /^(?:[\u4e00-\u9fff]{0,6}?(?:長官|大臣|社長|会長|代表|局長|所長|議長|委員長|責任者|氏)|さん|社(?![会員])|CEO)/;
+/** Japanese titles written against a name (`商務長官`, `社長`), as a regex alternation. */
+export const JA_TITLE_WORDS = '長官|大臣|社長|会長|代表|局長|所長|議長|委員長|責任者';
+const TITLE_AFTER = new RegExp(`^(?:[\\u4e00-\\u9fff]{0,6}?(?:${JA_TITLE_WORDS}|氏)|さん|社(?![会員])|CEO)`);
 const SEEN_LIMIT = 50_000;
 
 /** `ルットニック` → `ルトニク`: the letters that carry a name, without ッ, ー, ・ or small kana. */

@@ -8,7 +8,7 @@ import { builtInCatalog, type EntityCatalog } from './entities';
 import type { RankedPassage } from './retrieval';
 import type { Role } from './types';
 import { actorConflicts } from './verdict/actors';
-import { attachment, factConflicts } from './verdict/conflicts';
+import { attachment, factConflicts, langOf } from './verdict/conflicts';
 import { indexTokens } from './tokenize';
 import { factsAgree } from './facts';
 import { bestMember, echoes, evidenceUnits, factsNearby, joinedUnits, ROLE_PREFERENCE, type EvidenceUnit } from './verdict/evidence';
@@ -152,8 +152,4 @@ function bestUnit(units: EvidenceUnit[]): EvidenceUnit | undefined {
 
 function bestRole(u: EvidenceUnit): number {
   return Math.min(...u.members.map((m) => ROLE_PREFERENCE[m.role as Role]));
-}
-
-function langOf(text: string): string {
-  return /[\u3040-\u30ff\u3400-\u9fff]/.test(text) ? 'ja' : 'en';
 }

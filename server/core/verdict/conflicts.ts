@@ -6,6 +6,7 @@
 // the source's values bounded the same way, when it has any.
 import { factsAgree, sameKind, type Fact } from '../facts';
 import type { EvidenceUnit, SourcedFact } from './evidence';
+import { KANA_ONLY } from './terms';
 
 export interface FactConflict {
   claimFact: Fact;
@@ -48,9 +49,6 @@ export interface Attachment {
   /** The rival the claim's words are written beside. */
   closer(agreeing: SourcedFact[], rivals: SourcedFact[]): SourcedFact;
 }
-
-// Kana-only tokens (`で`, `によ`) are grammar, not what a value is about.
-const KANA_ONLY = /^[\u3040-\u309fー]+$/;
 
 const CLAUSE_BREAK = /[、,;:。]/g;
 
@@ -103,6 +101,6 @@ function dayOfYear(key: string): number {
   return m ? (Number(m[1]) - 1) * 31 + Number(m[2] ?? 1) : 0;
 }
 
-function langOf(text: string): string {
+export function langOf(text: string): string {
   return /[\u3040-\u30ff\u3400-\u9fff]/.test(text) ? 'ja' : 'en';
 }

@@ -6,6 +6,7 @@ import type { Corpus } from '../corpus';
 import type { EntityCatalog, Mention } from '../entities';
 import { attributions } from './actors';
 import { extractFacts, type Fact } from '../facts';
+import { JA_TITLE_WORDS } from '../katakana';
 import { claimQuery } from '../retrieval';
 import { queryTokens } from '../tokenize';
 
@@ -25,7 +26,7 @@ export interface ClaimTerms {
 const CONCEPT_SHARE = 0.75;
 
 // Kana-only bigrams (`した`, `てい`, `によ`) are grammar, not content: they match almost anything.
-const KANA_ONLY = /^[\u3040-\u309fー]+$/;
+export const KANA_ONLY = /^[\u3040-\u309fー]+$/;
 
 export function claimTerms(corpus: Corpus, claim: string, entities: EntityCatalog): ClaimTerms {
   const facts = extractFacts(claim);
@@ -49,7 +50,7 @@ export function claimTerms(corpus: Corpus, claim: string, entities: EntityCatalo
 
 // A Japanese title written against a person's name, after it (`ルットニック商務長官`) or before it
 // with or without の (`商務長官のルットニック`): a few kanji or katakana ending in a title word.
-const JA_TITLE = '[\\u4e00-\\u9fffァ-ヶー]{0,8}?(?:長官|大臣|社長|会長|代表|局長|所長|議長|委員長|責任者|長)';
+const JA_TITLE = `[\\u4e00-\\u9fffァ-ヶー]{0,8}?(?:${JA_TITLE_WORDS}|長)`;
 const TITLE_AFTER = new RegExp(`^${JA_TITLE}`);
 const TITLE_BEFORE = new RegExp(`${JA_TITLE}の?$`);
 
