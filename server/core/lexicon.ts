@@ -124,16 +124,20 @@ const CONCEPTS: Record<string, [en: string[], ja: string[]]> = {
 };
 
 const EN_WORDS = new Map<string, string>();
-/** Phrases with their spaces and hyphens taken out (`dataCenter` → `datacenter`). */
+/** Phrases with their spaces and hyphens taken out (`data center` → `datacenter`). */
 const EN_PHRASES = new Map<string, string>();
+/** The same phrases as written, for the pattern that finds them. */
+const EN_PHRASES_WRITTEN = new Set<string>();
 const JA_WORDS: string[] = [];
 /** A Japanese word may stand for two concepts (`輸出管理`: export, restrict). */
 const JA_CONCEPT = new Map<string, string[]>();
 
 for (const [concept, [en, ja]] of Object.entries(CONCEPTS)) {
   for (const w of en) {
-    if (/[\s-]/.test(w)) EN_PHRASES.set(w.replace(/[\s-]/g, ''), concept);
-    else EN_WORDS.set(stem(w), concept);
+    if (/[\s-]/.test(w)) {
+      EN_PHRASES.set(w.replace(/[\s-]/g, ''), concept);
+      EN_PHRASES_WRITTEN.add(w);
+    } else EN_WORDS.set(stem(w), concept);
   }
   for (const w of ja) {
     if (!JA_CONCEPT.has(w)) JA_WORDS.push(w);
@@ -148,7 +152,7 @@ const JA_PATTERN = new RegExp(
   'g',
 );
 const EN_PHRASE = new RegExp(
-  `\\b(?:${[...new Set(Object.values(CONCEPTS).flatMap(([en]) => en.filter((w) => /[\s-]/.test(w))))].map((w) => w.replace(/[\s-]/g, '[\\s-]?')).join('|')})\\b`,
+  `\\b(?:${[...EN_PHRASES_WRITTEN].map((w) => w.replace(/[\s-]/g, '[\\s-]?')).join('|')})\\b`,
   'gi',
 );
 const LATIN_WORD = /[A-Za-z][A-Za-z’'-]*/g;
