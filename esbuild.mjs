@@ -49,8 +49,8 @@ if (!production) {
     entryPoints: testFiles,
     outdir: 'dist/test',
     outbase: 'test',
-    // Tests load mocha from node_modules at run time; the suite runs inside VS Code.
-    external: ['vscode', 'mocha'],
+    // Tests load mocha and eslint from node_modules at run time; the suite runs inside VS Code.
+    external: ['vscode', 'mocha', 'eslint'],
   });
 }
 

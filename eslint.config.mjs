@@ -16,7 +16,13 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'vscode', message: 'The core is plain TypeScript.' }],
-        patterns: [{ group: ['vscode-languageserver', 'vscode-languageserver/*', '../lsp/*', '../server', '../cli'], message: 'The core never depends on the LSP layer.' }],
+        // `**/` so that the rule holds at every depth: `../lsp/hover` from core/ and
+        // `../../lsp/hover` from core/verdict/ are the same breach.
+        patterns: [{
+          group: ['vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-protocol', 'vscode-jsonrpc',
+            '**/lsp', '**/lsp/*', '**/workspace', '**/server', '**/cli', '**/cli/*', '**/bridges', '**/settings'],
+          message: 'The core never depends on the LSP layer, the workspace or the CLI.',
+        }],
       }],
     },
   },

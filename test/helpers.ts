@@ -8,7 +8,7 @@ import { entityFacts, type EntityFacts } from '../server/core/entityFacts';
 import { openCorpus } from '../server/core/openCorpus';
 import { silentLogger } from '../server/core/types';
 
-/** The repository root, whether running from sources (tsx) or from dist/test. */
+/** The repository root, found from dist/test (where the bundled tests run) by walking up. */
 export const ROOT = (() => {
   let dir = __dirname;
   while (!readdirSafe(dir).includes('package.json')) {

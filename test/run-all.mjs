@@ -94,7 +94,7 @@ async function main() {
   if (levels.some((l) => l.tools)) {
     console.log('\n=== tools ===');
     const tools = await run(['bash', 'test/e2e/tools.sh'], 20 * MIN);
-    if (tools.code !== 0) rows.push({ name: 'tools', passed: 0, failed: 1, ms: tools.ms, note: tools.timedOut ? 'timed out' : `exit ${tools.code}` });
+    if (tools.code !== 0) rows.push({ name: 'tools', passed: 0, failed: 1, ms: tools.ms, note: tools.timedOut ? 'timed out' : (/^tools: FAILED: .*$/m.exec(tools.out)?.[0] ?? `exit ${tools.code}`) });
     else console.log(`tools: ready in ${(tools.ms / 1000).toFixed(1)} s`);
   }
   for (const level of levels) {

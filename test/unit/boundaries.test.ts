@@ -1,0 +1,40 @@
+// The lint rules that hold the architecture's boundaries, checked on inline sources at every depth
+// of the tree: a rule that silently stopped matching (as `../lsp/*` did for core/verdict/) fails here.
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { ESLint } from 'eslint';
+import { ROOT } from '../helpers';
+
+async function restrictedImports(file: string, source: string): Promise<string[]> {
+  const eslint = new ESLint({ cwd: ROOT });
+  const [result] = await eslint.lintText(source, { filePath: path.join(ROOT, file) });
+  return result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+test('lint: no vscode import anywhere under server/', async () => {
+  for (const file of ['server/server.ts', 'server/lsp/hover.ts', 'server/cli/check.ts', 'server/core/verdict/x.ts']) {
+    const found = await restrictedImports(file, "import * as vscode from 'vscode';\nexport const v = vscode;\n");
+    assert.equal(found.length, 1, `${file}: ${found.join('; ')}`);
+  }
+});
+
+test('lint: the core imports neither the LSP layer nor the workspace, at any depth', async () => {
+  const breaches = [
+    ['server/core/hover.ts', '../lsp/hover'],
+    ['server/core/verdict/actors.ts', '../../lsp/hover'],
+    ['server/core/verdict/actors.ts', '../../workspace'],
+    ['server/core/facts/dates.ts', '../../cli/format'],
+    ['server/core/text.ts', 'vscode-languageserver'],
+    ['server/core/text.ts', 'vscode-languageserver/node'],
+  ];
+  for (const [file, target] of breaches) {
+    const found = await restrictedImports(file, `import { x } from '${target}';\nexport const y = x;\n`);
+    assert.equal(found.length, 1, `${file} importing ${target} should be refused`);
+  }
+});
+
+test('lint: the core may import the core, and the LSP layer may import the core', async () => {
+  assert.deepEqual(await restrictedImports('server/core/verdict/actors.ts', "import { x } from '../facts';\nexport const y = x;\n"), []);
+  assert.deepEqual(await restrictedImports('server/lsp/hover.ts', "import { x } from '../core/hover';\nexport const y = x;\n"), []);
+});
