@@ -1,78 +1,101 @@
-// `npm run eval`: retrieval and verdict quality on the dev set, beside fuse.js alone, with the
-// per-kind verdict accuracy, the features the verdict thresholds were calibrated on, and the
-// sample memos (deliberate errors found, false warnings on faithful memos). `npm run eval -- FILE`
-// reports the same on another claim set in the dev set's format (gold quotes from the seeds).
+// `npm run eval`: retrieval and verdict quality on every claim set, each with its confusion matrix
+// and its cross-language figures, beside fuse.js alone; then the sample memos (deliberate errors
+// found, false warnings on faithful memos). `npm run eval -- FILE [--corpus DIR] [--no-seeds]`
+// reports one claim set in the dev set's format over another corpus (gold docs relative to it);
+// `--no-fuse` leaves the (slow) fuse.js column out.
 // Recall@k: a claim counts when a gold passage overlaps one of the top k results.
+// Which set is for what: test/fixtures/claims-train.jsonl is the verdict model's training set (with
+// pairs generated from the seeds); every other set here is only measured, never trained on.
 import Fuse from 'fuse.js';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { bridges } from '../server/bridges';
+import { parseArgs } from 'node:util';
 import { checkMemo } from '../server/core/check';
 import type { Corpus } from '../server/core/corpus';
 import type { EntityCatalog } from '../server/core/entities';
 import { findSources } from '../server/core/findSources';
-import { rankPassages } from '../server/core/retrieval';
-import { CLEAR_SUPPORT, SAME_EVENT_SUBJECT, SUPPORT_COVERAGE, SUPPORT_EVENT } from '../server/core/verdict';
-import { echoes, evidenceUnits } from '../server/core/verdict/evidence';
-import { claimTerms } from '../server/core/verdict/terms';
-import { openCorpus } from '../server/core/openCorpus';
-import { silentLogger, type Range } from '../server/core/types';
-import { devClaims, FIXTURES, overlapsQuote, SEEDS, type DevClaim } from './helpers';
+import type { Range } from '../server/core/types';
+import { devClaims, FIXTURES, openCorpusWith, overlapsQuote, ROOT, type DevClaim } from './helpers';
 
 /** fuse.js alone: `supported` when its best score is at most this (0 = exact, 1 = nothing). */
 const FUSE_SUPPORT_SCORE = 0.35;
 
 const EXPECTED = { support: 'supported', contradict: 'contradicted', unsupported: 'unsupported' } as const;
+const VERDICTS = ['supported', 'contradicted', 'unsupported'] as const;
+
+/** The sets `npm run eval` reports by default, with the corpus each is about. */
+const SETS: Array<{ file: string; folders?: string[]; seeds?: boolean }> = [
+  { file: path.join(FIXTURES, 'claims.jsonl') },
+  { file: path.join(ROOT, '..', 'shared', 'dev-eval', 'claims-v2.jsonl') },
+  { file: path.join(FIXTURES, 'claims-heldout.jsonl') },
+  { file: path.join(FIXTURES, 'claims-heldout2.jsonl') },
+  { file: path.join(FIXTURES, 'claims-heldout3.jsonl') },
+  { file: path.join(FIXTURES, 'unseen', 'claims.jsonl'), folders: [path.join(FIXTURES, 'unseen', 'articles')], seeds: false },
+  { file: path.join(FIXTURES, 'claims-train.jsonl') },
+];
 
 interface Row {
   claim: DevClaim;
-  ranks: Array<{ doc: string; range: Range }>;
+  ranks: Array<{ path: string; range: Range }>;
   verdict: string;
   ms: number;
 }
 
+const isXling = (c: DevClaim) => /\[xling\]/.test(c.expect ?? '');
+
 function firstGoldRank(row: Row): number {
-  const content = (doc: string) => readFileSync(path.join(SEEDS, doc), 'utf8');
-  return row.ranks.findIndex((r) => row.claim.gold.some((g) => g.doc === r.doc && overlapsQuote(content(r.doc), r.range, g.quote)));
+  const content = (file: string) => readFileSync(file, 'utf8');
+  return row.ranks.findIndex((r) =>
+    row.claim.gold.some((g) => r.path.endsWith(path.sep + g.doc) && overlapsQuote(content(r.path), r.range, g.quote)),
+  );
 }
 
 function summarise(rows: Row[]) {
   const withGold = rows.filter((r) => r.claim.gold.length);
-  const ranks = withGold.map(firstGoldRank);
-  const at = (k: number) => ranks.filter((r) => r >= 0 && r < k).length / withGold.length;
-  const accuracy = (kind?: DevClaim['kind']) => {
-    const subset = rows.filter((r) => !kind || r.claim.kind === kind);
-    return subset.filter((r) => r.verdict === EXPECTED[r.claim.kind]).length / (subset.length || 1);
-  };
+  const ranks = new Map(withGold.map((r) => [r, firstGoldRank(r)]));
+  const at = (k: number, subset = withGold) => subset.filter((r) => ranks.get(r)! >= 0 && ranks.get(r)! < k).length / (subset.length || 1);
+  const right = (subset: Row[]) => subset.filter((r) => r.verdict === EXPECTED[r.claim.kind]).length / (subset.length || 1);
+  const kind = (k: DevClaim['kind']) => rows.filter((r) => r.claim.kind === k);
+  const xling = withGold.filter((r) => isXling(r.claim));
   const ms = rows.map((r) => r.ms).sort((a, b) => a - b);
   return {
     'recall@1': at(1),
     'recall@5': at(5),
-    'MRR@5': ranks.reduce((s, r) => s + (r >= 0 && r < 5 ? 1 / (r + 1) : 0), 0) / withGold.length,
-    'verdict accuracy': accuracy(),
-    '  support → supported': accuracy('support'),
-    '  contradict → contradicted': accuracy('contradict'),
-    '  unsupported → unsupported': accuracy('unsupported'),
+    'MRR@5': [...ranks.values()].reduce((s, r) => s + (r >= 0 && r < 5 ? 1 / (r + 1) : 0), 0) / (withGold.length || 1),
+    'verdict accuracy': right(rows),
+    '  support → supported': right(kind('support')),
+    '  contradict → contradicted': right(kind('contradict')),
+    '  unsupported → unsupported': right(kind('unsupported')),
+    'balanced accuracy': (right(kind('support')) + right(kind('contradict')) + right(kind('unsupported'))) / 3,
+    [`cross-language (${xling.length}): source in top 5`]: at(5, xling),
+    [`cross-language (${xling.length}): verdict right`]: right(xling),
     'p50 ms / claim': ms[Math.floor(ms.length / 2)],
+    'p95 ms / claim': ms[Math.floor(ms.length * 0.95)],
   };
 }
 
-async function main() {
-  // `npm run eval -- FILE`: another claim set in the dev set's format, over the seeds.
-  const file = process.argv[2];
-  const claims = devClaims(file ? path.resolve(file) : undefined);
+function confusion(rows: Row[]): string[] {
+  const out = ['| expected ↓ / verdict → | supported | contradicted | unsupported |', '| --- | --- | --- | --- |'];
+  for (const kind of ['support', 'contradict', 'unsupported'] as const) {
+    const subset = rows.filter((r) => r.claim.kind === kind);
+    out.push(`| ${kind} (${subset.length}) | ${VERDICTS.map((v) => subset.filter((r) => r.verdict === v).length).join(' | ')} |`);
+  }
+  return out;
+}
+
+async function evaluate(file: string, folders: string[], seeds: boolean, perClaim: boolean, withFuse: boolean) {
+  const claims = devClaims(file);
   const started = performance.now();
-  const b = bridges({ entityFiles: [], folders: [SEEDS], logger: silentLogger });
-  const { corpus } = await openCorpus({ seedsFolder: SEEDS, includeSeeds: true, folders: [] }, silentLogger, b.annotators);
+  const { corpus, b } = await openCorpusWith(folders, seeds);
   const indexMs = performance.now() - started;
 
   const ours: Row[] = claims.map((claim) => {
     const t = performance.now();
     const result = findSources(corpus, claim.claim, { top: 5, entities: b.entities });
-    return { claim, ranks: result.sources.map((s) => ({ doc: s.doc, range: s.range })), verdict: result.verdict, ms: performance.now() - t };
+    return { claim, ranks: result.sources.map((s) => ({ path: s.path, range: s.range })), verdict: result.verdict, ms: performance.now() - t };
   });
 
-  const sentences = corpus.claims();
+  const sentences = withFuse ? corpus.claims() : [];
   const fuse = new Fuse(sentences, { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 0.6 });
   const baseline: Row[] = claims.map((claim) => {
     const t = performance.now();
@@ -80,7 +103,7 @@ async function main() {
     const best = hits[0]?.score ?? 1;
     return {
       claim,
-      ranks: hits.map((h) => ({ doc: corpus.documents[h.item.doc].name, range: h.item.range })),
+      ranks: hits.map((h) => ({ path: corpus.documents[h.item.doc].path, range: h.item.range })),
       verdict: best <= FUSE_SUPPORT_SCORE ? 'supported' : 'unsupported',
       ms: performance.now() - t,
     };
@@ -90,42 +113,46 @@ async function main() {
   const f = summarise(baseline);
   const pct = (v: number) => `${(v * 100).toFixed(0)}%`;
   const cell = (k: string, v: number) => (k.includes('ms') ? v.toFixed(1) : k === 'MRR@5' ? v.toFixed(2) : pct(v));
-  console.log(`${file ?? 'Dev set'}: ${claims.length} claims; corpus ${corpus.documents.length} documents, ${corpus.passages.length} passages, indexed in ${indexMs.toFixed(0)} ms\n`);
+  console.log(`\n## ${path.relative(process.cwd(), file)}: ${claims.length} claims; corpus ${corpus.documents.length} documents, ${corpus.passages.length} passages, indexed in ${indexMs.toFixed(0)} ms\n`);
   console.log('| metric | ai-policy-claims | fuse.js alone |');
   console.log('| --- | --- | --- |');
-  for (const k of Object.keys(a) as Array<keyof typeof a>) console.log(`| ${k} | ${cell(k, a[k])} | ${cell(k, f[k])} |`);
-  console.log('\nPer claim (ours): id kind → verdict, first gold rank');
-  for (const r of ours) console.log(`  ${r.claim.id} ${r.claim.kind.padEnd(11)} → ${r.verdict.padEnd(12)} gold@${firstGoldRank(r) + 1 || '-'}`);
-  calibration(corpus, b.entities, claims);
-  if (!file) await memoReport(corpus, b.entities);
-}
-
-/**
- * The features the thresholds were chosen on: the best evidence unit's coverage (share of the
- * claim's idf-weighted terms), its event share (terms that are neither names nor values) and
- * how many other passages hold the same matched terms (echoes: background, not the claim).
- */
-function calibration(corpus: Corpus, entities: EntityCatalog, claims: DevClaim[]) {
-  console.log(`\nThresholds: support coverage ≥ ${SUPPORT_COVERAGE}, event share ≥ ${SUPPORT_EVENT}, at most 1 echo below coverage ${CLEAR_SUPPORT}; same event: names+terms ≥ ${SAME_EVENT_SUBJECT}`);
-  console.log('Best unit per claim: coverage / event share / echoes');
-  for (const c of claims) {
-    const terms = claimTerms(corpus, c.claim, entities);
-    const units = evidenceUnits(corpus, rankPassages(corpus, c.claim, { top: 10 }), terms);
-    const best = [...units].sort((x, y) => y.coverage - x.coverage)[0];
-    if (!best) continue;
-    console.log(`  ${c.id} ${c.kind.padEnd(11)} ${best.coverage.toFixed(2)} / ${best.event.toFixed(2)} / ${echoes(corpus, best)}`);
+  for (const [k, v] of Object.entries(a)) console.log(`| ${k} | ${cell(k, v)} | ${cell(k, (f as Record<string, number>)[k])} |`);
+  console.log('');
+  for (const line of confusion(ours)) console.log(line);
+  if (perClaim) {
+    console.log('\nPer claim (ours): id kind → verdict, first gold rank');
+    for (const r of ours) console.log(`  ${r.claim.id} ${r.claim.kind.padEnd(11)} → ${r.verdict.padEnd(12)} gold@${firstGoldRank(r) + 1 || '-'}`);
   }
+  return { corpus, entities: b.entities };
 }
 
 /** The sample memos: each deliberate error must be found; faithful memos must get no finding. */
 async function memoReport(corpus: Corpus, entities: EntityCatalog) {
-  console.log('\nSample memos (test/fixtures): findings that are not `supported`');
+  console.log('\n## Sample memos (test/fixtures): findings that are not `supported`\n');
   for (const name of ['memo-errors.md', 'memo-errors-ja.md', 'memo-faithful.md', 'memo-faithful-ja.md']) {
     const findings = (await checkMemo(corpus, entities, readFileSync(path.join(FIXTURES, name), 'utf8')))!;
     const flagged = findings.filter((f) => f.verdict !== 'supported');
     const contradicted = flagged.filter((f) => f.verdict === 'contradicted').length;
     console.log(`  ${name.padEnd(20)} ${findings.length} claims: ${contradicted} contradicted, ${flagged.length - contradicted} unsupported`);
   }
+}
+
+async function main() {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { corpus: { type: 'string', multiple: true }, 'no-seeds': { type: 'boolean' }, 'per-claim': { type: 'boolean' }, 'no-fuse': { type: 'boolean' } },
+  });
+  if (positionals.length) {
+    for (const file of positionals) await evaluate(path.resolve(file), (values.corpus ?? []).map((d) => path.resolve(d)), !values['no-seeds'], values['per-claim'] ?? true, !values['no-fuse']);
+    return;
+  }
+  let seeds: { corpus: Corpus; entities: EntityCatalog } | undefined;
+  for (const set of SETS) {
+    if (!existsSync(set.file)) continue;
+    const opened = await evaluate(set.file, set.folders ?? [], set.seeds ?? true, values['per-claim'] ?? false, !values['no-fuse']);
+    if (set.seeds ?? true) seeds ??= opened;
+  }
+  if (seeds) await memoReport(seeds.corpus, seeds.entities);
 }
 
 main().catch((e) => {

@@ -39,6 +39,8 @@ export interface DevClaim {
   kind: 'support' | 'contradict' | 'unsupported';
   claim: string;
   gold: Array<{ doc: string; quote: string }>;
+  /** Why, with tags such as `[xling]` (the fact is stated only in the other language). */
+  expect?: string;
 }
 
 export interface DevEntity {
