@@ -17,6 +17,8 @@ const base = {
   logLevel: 'warning',
   // `vscode` is provided by the extension host; never bundle it.
   external: ['vscode'],
+  // The dictionaries' word lists (server/data/*.txt) are bundled as strings: the core reads no files.
+  loader: { '.txt': 'text' },
 };
 
 function testEntries(dir) {
@@ -42,6 +44,8 @@ if (!production) {
     ...testEntries('test/lsp'),
     ...testEntries('test/editor'),
     'test/eval.ts',
+    'test/train.ts',
+    'test/explainClaim.ts',
     'test/bench.ts',
   ].filter((f) => existsSync(f));
   builds.push({

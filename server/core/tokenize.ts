@@ -5,7 +5,7 @@ import { fold } from './text';
 
 const RUN = /([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ー]+)|([a-z0-9]+(?:[.,][0-9]+)*)/g;
 
-const STOPWORDS = new Set(
+export const STOPWORDS = new Set(
   (
     'a an the and or but if of to in on at by for with from into onto over under about as is are was were be been ' +
     'being am do does did done has have had having it its it’s this that these those there here their they them he ' +

@@ -1,0 +1,104 @@
+// Words as meanings, the same in both languages: every word is read as English keys (Porter stems)
+// — an English word as itself, a Japanese word as its dictionary glosses — so that `誇張`,
+// `exaggerated` and (through WordNet) `overstated` meet, and a claim's word can be looked for in a
+// passage of either language. Antonym keys let the verdict see a reversal (`understates` where the
+// source says `overstates`).
+import { STOPWORDS, stem } from '../tokenize';
+import { englishOf, japaneseOf, japaneseWords } from './edict';
+import { wordKey } from './stem';
+import { antonyms, synonyms } from './wordnet';
+
+export interface ClaimWord {
+  text: string;
+  start: number;
+  end: number;
+  lang: 'ja' | 'en';
+  /** Keys of the word itself: its stem, or the stems of its English glosses. */
+  own: Set<string>;
+  /** Keys of what else means the same: WordNet synonyms. */
+  synonyms: Set<string>;
+  /** Keys of its opposites. */
+  antonyms: Set<string>;
+}
+
+const LATIN_WORD = /[A-Za-z][A-Za-z’'-]*[A-Za-z]|[A-Za-z]/g;
+
+function isContentWord(word: string): boolean {
+  return word.length > 2 && !STOPWORDS.has(word.toLowerCase());
+}
+
+function keysOf(words: string[]): Set<string> {
+  return new Set(words.filter(isContentWord).map(wordKey));
+}
+
+/**
+ * Keys of a word's opposites, leaving out those that share its root: `employer` is the antonym of
+ * `employee`, but a passage that says `employed` does not reverse a claim about employees.
+ */
+function opposites(word: string, list: string[]): Set<string> {
+  const root = wordKey(word).slice(0, 5);
+  return new Set([...keysOf(list)].filter((k) => !k.startsWith(root) && !root.startsWith(k.slice(0, 5))));
+}
+
+/** Keys of everything a passage says, in either language (cache it per passage). */
+export function textKeys(text: string): Set<string> {
+  const keys = new Set<string>();
+  for (const m of text.matchAll(LATIN_WORD)) if (isContentWord(m[0])) keys.add(wordKey(m[0]));
+  if (/[\u3040-\u9fff]/.test(text)) for (const w of japaneseWords(text)) for (const e of w.english) if (isContentWord(e)) keys.add(wordKey(e));
+  return keys;
+}
+
+/** The claim's content words with their meanings. */
+export function claimWords(text: string): ClaimWord[] {
+  const out: ClaimWord[] = [];
+  for (const m of text.matchAll(LATIN_WORD)) {
+    if (!isContentWord(m[0])) continue;
+    const word = m[0].toLowerCase();
+    out.push({
+      text: m[0],
+      start: m.index!,
+      end: m.index! + m[0].length,
+      lang: 'en',
+      own: new Set([wordKey(word)]),
+      synonyms: keysOf(synonyms(word)),
+      antonyms: opposites(word, antonyms(word)),
+    });
+  }
+  if (/[\u3040-\u9fff]/.test(text)) {
+    for (const w of japaneseWords(text)) {
+      const english = w.english.filter(isContentWord);
+      if (!english.length) continue;
+      out.push({
+        text: w.text,
+        start: w.start,
+        end: w.end,
+        lang: 'ja',
+        own: keysOf(english),
+        synonyms: keysOf(english.flatMap((e) => synonyms(e))),
+        // Only the first gloss's opposites: the later glosses' would add opposites of other meanings.
+        antonyms: opposites(english[0], antonyms(english[0])),
+      });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Query tokens (the index's own forms) that say a claim's words in the other language or in other
+ * words: a Japanese word's English glosses as English index tokens, an English word's common
+ * Japanese equivalents as bigrams, and English synonyms. For retrieval only; the verdict matches
+ * on keys.
+ */
+export function expansionTokens(words: ClaimWord[], indexTokens: (text: string) => string[]): string[] {
+  const out = new Set<string>();
+  for (const w of words) {
+    if (w.lang === 'ja') {
+      for (const e of englishOf(w.text) ?? []) if (isContentWord(e)) out.add(stem(e));
+    } else {
+      const word = w.text.toLowerCase();
+      for (const ja of japaneseOf(word)) for (const t of indexTokens(ja)) out.add(t);
+      for (const s of synonyms(word).slice(0, 4)) if (isContentWord(s)) out.add(stem(s));
+    }
+  }
+  return [...out];
+}

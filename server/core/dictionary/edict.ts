@@ -1,0 +1,135 @@
+// Japanese words and their English meaning from JMdict/EDICT (server/data/edict.txt, built by
+// server/data/build-edict.mjs). Words are found by longest match against the dictionary's
+// headwords, with the inflected endings of verbs and adjectives taken back to their dictionary
+// form (`下回った` → `下回る`), the way dictionary look-up tools read running text.
+import data from '../../data/edict.txt';
+import { wordKey } from './stem';
+
+interface Entry {
+  english: string[];
+  common: boolean;
+}
+
+// Headword → the rest of its line (`*` for common, tab, English words), parsed on first use.
+let table: Map<string, string> | undefined;
+let byEnglish: Map<string, string[]> | undefined;
+
+function load(): Map<string, string> {
+  if (table) return table;
+  table = new Map();
+  let start = 0;
+  while (start < data.length) {
+    let end = data.indexOf('\n', start);
+    if (end < 0) end = data.length;
+    const tab = data.indexOf('\t', start);
+    if (tab > start && tab < end) {
+      const common = data.charCodeAt(tab - 1) === 42; // '*'
+      table.set(data.slice(start, common ? tab - 1 : tab), data.slice(common ? tab - 1 : tab, end));
+    }
+    start = end + 1;
+  }
+  return table;
+}
+
+const parsed = new Map<string, Entry>();
+
+function entryOf(head: string): Entry | undefined {
+  let e = parsed.get(head);
+  if (e) return e;
+  const rest = load().get(head);
+  if (rest === undefined) return undefined;
+  const common = rest.startsWith('*');
+  e = { common, english: rest.slice(common ? 2 : 1).split(' ') };
+  parsed.set(head, e);
+  return e;
+}
+
+/** English words of a Japanese headword (first sense), or undefined when EDICT lacks it. */
+export function englishOf(word: string): string[] | undefined {
+  return entryOf(word)?.english;
+}
+
+/**
+ * Common Japanese words that one of their first two English glosses names (`negotiating` → 交渉,
+ * by stem): for turning an English query into Japanese bigrams. Only the dictionary's common words
+ * with a kanji, and at most four per stem, so that a word is not bridged to everything it can mean.
+ */
+export function japaneseOf(english: string): string[] {
+  if (!byEnglish) {
+    byEnglish = new Map();
+    for (const [head, rest] of load()) {
+      if (!rest.startsWith('*') || head.length < 2 || !/[\u3400-\u9fff]/.test(head)) continue;
+      for (const gloss of rest.slice(2).split(' ', 2)) {
+        const key = wordKey(gloss);
+        const list = byEnglish.get(key) ?? [];
+        if (list.length < 4 && !list.includes(head)) list.push(head);
+        byEnglish.set(key, list);
+      }
+    }
+  }
+  return byEnglish.get(wordKey(english)) ?? [];
+}
+
+// Inflected ending → dictionary ending, longest first (a small deinflection table of the kind
+// rikaichan and yomichan use): past, te-form, negative, polite, passive, and the masu stem.
+const DEINFLECT: Array<[string, string[]]> = [
+  ['ませんでした', ['る']], ['かった', ['い']], ['くない', ['い']], ['ません', ['る']], ['ました', ['る']],
+  ['された', ['す']], ['させ', ['する']], ['される', ['する']],
+  ['った', ['う', 'つ', 'る']], ['って', ['う', 'つ', 'る']], ['んだ', ['む', 'ぶ', 'ぬ']], ['んで', ['む', 'ぶ', 'ぬ']],
+  ['いた', ['く']], ['いて', ['く']], ['いだ', ['ぐ']], ['いで', ['ぐ']], ['した', ['す']], ['して', ['す']],
+  ['れた', ['る']], ['れる', ['る']], ['ない', ['る']], ['ます', ['る']], ['たい', ['る']],
+  ['た', ['る']], ['て', ['る']], ['く', ['い']], ['さ', ['い']],
+  ['り', ['る']], ['い', ['う']], ['き', ['く']], ['し', ['す']], ['み', ['む']], ['ち', ['つ']], ['び', ['ぶ']], ['ぎ', ['ぐ']],
+];
+
+const KANJI_OR_KATAKANA = /[\u3400-\u9fff\u30a1-\u30fa\u30fc々]/;
+const HIRAGANA_ONLY = /^[\u3040-\u309f]+$/;
+const MAX_WORD = 8;
+
+export interface JapaneseWord {
+  /** The text as written (`下回った`) and its dictionary form (`下回る`). */
+  text: string;
+  lemma: string;
+  start: number;
+  end: number;
+  english: string[];
+}
+
+function lookUp(candidate: string): { lemma: string; entry: Entry } | undefined {
+  const entry = entryOf(candidate);
+  // A hiragana-only match is grammar far more often than a word: only the common ones count.
+  if (entry && (KANJI_OR_KATAKANA.test(candidate) || (entry.common && candidate.length >= 3))) return { lemma: candidate, entry };
+  if (!KANJI_OR_KATAKANA.test(candidate) || !/[\u3040-\u309f]$/.test(candidate)) return undefined;
+  for (const [ending, bases] of DEINFLECT) {
+    if (!candidate.endsWith(ending) || candidate.length <= ending.length) continue;
+    for (const base of bases) {
+      const lemma = candidate.slice(0, -ending.length) + base;
+      const e = entryOf(lemma);
+      if (e) return { lemma, entry: e };
+    }
+  }
+  return undefined;
+}
+
+/** The dictionary words of a Japanese text, left to right, longest match first. */
+export function japaneseWords(text: string): JapaneseWord[] {
+  const out: JapaneseWord[] = [];
+  const RUN = /[\u3040-\u30ff\u3400-\u9fff々〆ー]+/g;
+  for (const m of text.matchAll(RUN)) {
+    const run = m[0];
+    for (let i = 0; i < run.length; ) {
+      let found: JapaneseWord | undefined;
+      for (let len = Math.min(MAX_WORD, run.length - i); len >= 1 && !found; len--) {
+        const candidate = run.slice(i, i + len);
+        if (len === 1 && HIRAGANA_ONLY.test(candidate)) break;
+        const hit = lookUp(candidate);
+        if (hit) found = { text: candidate, lemma: hit.lemma, start: m.index! + i, end: m.index! + i + len, english: hit.entry.english };
+      }
+      if (found) {
+        out.push(found);
+        i += found.text.length;
+      } else i++;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,45 @@
+// The dictionaries (JMdict/EDICT for Japanese → English, WordNet for English) as the verdict and
+// retrieval read them: words found in running Japanese text, inflections taken back, meanings that
+// meet across languages and wordings, opposites.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { claimWords, textKeys } from '../../server/core/dictionary/concepts';
+import { englishOf, japaneseOf, japaneseWords } from '../../server/core/dictionary/edict';
+import { wordKey } from '../../server/core/dictionary/stem';
+import { antonyms, lemmasOf, synonyms } from '../../server/core/dictionary/wordnet';
+
+test('EDICT: words of running Japanese text by longest match, with inflections taken back', () => {
+  const words = japaneseWords('政府は輸出管理の交渉を延期し、計画は下回った。');
+  const lemmas = words.map((w) => w.lemma);
+  for (const w of ['政府', '輸出管理', '交渉', '延期', '計画', '下回る']) assert.ok(lemmas.includes(w), `${w} in ${lemmas.join(' ')}`);
+  const fell = words.find((w) => w.lemma === '下回る')!;
+  assert.equal(fell.text, '下回った', 'the inflected form as written, its dictionary form as lemma');
+  // Particles are not words.
+  assert.ok(!lemmas.some((l) => ['は', 'の', 'を'].includes(l)));
+  assert.deepEqual(englishOf('交渉'), ['negotiations', 'discussions']);
+  assert.ok(japaneseOf('negotiating').includes('交渉'), 'by stem, from the first glosses of common words');
+});
+
+test('WordNet: lemmas of inflected forms, synonyms of the first senses, antonyms', () => {
+  assert.deepEqual(lemmasOf('overstated'), ['overstated', 'overstate']);
+  assert.ok(synonyms('overstated').includes('exaggerate'));
+  assert.ok(antonyms('overstate').includes('understate'));
+  assert.ok(antonyms('rise').includes('fall'));
+  assert.ok(lemmasOf('stopped').includes('stop'));
+  assert.deepEqual(synonyms('qwertyuiop'), []);
+});
+
+test('meaning keys meet across languages and wordings: 誇張 = exaggerated = overstated', () => {
+  const passage = textKeys('The risks have been exaggerated.');
+  const [ja] = claimWords('リスクは誇張されている').filter((w) => w.text === '誇張');
+  assert.ok([...ja.own].some((k) => passage.has(k)), 'the Japanese word by its gloss');
+  const [en] = claimWords('The risks are overstated.').filter((w) => w.text === 'overstated');
+  assert.ok(![...en.own].some((k) => passage.has(k)), 'not the same word');
+  assert.ok([...en.synonyms].some((k) => passage.has(k)), 'a WordNet synonym');
+  assert.ok(en.antonyms.has(wordKey('understate')), 'and its opposite is known');
+});
+
+test('opposites that share the word\'s root are not opposites of meaning (employee / employer)', () => {
+  const [w] = claimWords('employees');
+  assert.ok(![...w.antonyms].some((k) => k.startsWith('employ')), [...w.antonyms].join(' '));
+});
