@@ -8,23 +8,25 @@ import { findDates } from './facts/dates';
 import { findDurations } from './facts/durations';
 import { normalise } from './facts/normalize';
 import { qualify } from './facts/qualifiers';
+import { findTimes } from './facts/times';
 import type { Fact, FactKind, Found } from './facts/types';
 
 export type { Fact, FactKind } from './facts/types';
 export { factsAgree, sameKind } from './facts/compare';
 
 // When two readings overlap, the longer wins; on equal length, the earlier kind in this list.
-const PRIORITY: FactKind[] = ['date', 'amount', 'ratio', 'percent', 'duration', 'count'];
+const PRIORITY: FactKind[] = ['date', 'time', 'amount', 'ratio', 'percent', 'duration', 'count'];
 
 // Text with none of these holds no fact; most passages are rejected by this one test.
 const MAY_HOLD_FACT =
-  /[0-9０-９〇一二三四五六七八九十百千曜]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b|day\b|days\b|half|半分|倍|twice|double|triple|quadruple|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth|January|February|March|April|May|June|July|August|September|October|November|December|Jan\b|Feb\b|Mar\b|Apr\b|Jun\b|Jul\b|Aug\b|Sept?\b|Oct\b|Nov\b|Dec\b/i;
+  /[0-9０-９〇一二三四五六七八九十百千曜]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b|day\b|days\b|\ban? (?:second|minute|hour|week|month|year)\b|half|半分|倍|twice|double|triple|quadruple|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth|January|February|March|April|May|June|July|August|September|October|November|December|Jan\b|Feb\b|Mar\b|Apr\b|Jun\b|Jul\b|Aug\b|Sept?\b|Oct\b|Nov\b|Dec\b/i;
 
 export function extractFacts(text: string): Fact[] {
   if (!MAY_HOLD_FACT.test(text)) return [];
   const { text: norm, map } = normalise(text);
   const found = [
     ...findDates(norm),
+    ...findTimes(norm),
     ...findAmounts(norm),
     ...findRatios(norm),
     ...findMultiples(norm),
@@ -94,5 +96,7 @@ function tokensOf(fact: Fact): string[] {
       return [`#ratio:${value}`];
     case 'duration':
       return value.split('..').map((v) => `#dur:${v}`);
+    case 'time':
+      return [`#time:${value}`];
   }
 }

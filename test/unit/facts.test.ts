@@ -146,9 +146,26 @@ test('`a minimum of` and `a maximum of` are bounds', () => {
   assert.equal(only('a maximum of 30 days before release').bound, 'max');
 });
 
-test('a clock time is not a duration', () => {
-  assert.deepEqual(keys('受け取ったのは午後5時21分だった'), []);
+test('a clock time is not a duration: it is a time of day, in both languages', () => {
+  assert.deepEqual(keys('受け取ったのは午後5時21分だった'), ['time:17:21']);
+  assert.deepEqual(keys('Anthropic received it at 5:21pm Eastern.'), ['time:17:21']);
+  assert.deepEqual(keys('午前9時半に届いた'), ['time:09:30']);
   assert.deepEqual(keys('21分後に返信した'), ['duration:21min']);
+  // An hour count alone is not a clock time.
+  assert.deepEqual(keys('3時間かかった'), ['duration:3h']);
+});
+
+test('`over` after the verb it belongs to is not a bound: `hand over 5%` is 5%', () => {
+  const [f] = extractFacts('OpenAI has formally offered to hand over 5% of the company');
+  assert.deepEqual([f.key, f.bound, f.text], ['percent:5', undefined, '5%']);
+  assert.equal(extractFacts('over 5% of the company').at(0)?.bound, 'min');
+});
+
+test('`a month` is a duration where a length of time is meant, not in `once a week`', () => {
+  assert.deepEqual(keys('The appeal window lasts a month.'), ['duration:1mo']);
+  assert.deepEqual(keys('for a year'), ['duration:1y']);
+  assert.deepEqual(keys('They meet once a week.'), []);
+  assert.deepEqual(keys('a day later'), []);
 });
 
 test('model versions, list markers, section numbers, URLs and images are not facts', () => {

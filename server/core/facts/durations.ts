@@ -21,6 +21,9 @@ const JA_UNIT = String.raw`(?:秒間?|分間?(?!の)|時間|日間|日(?=以内|
 const KANJI_UNIT = String.raw`(?:時間|日間|週間|[ヶヵかカケ箇個]月間?|年間?)`;
 
 const UNIT = `(?:${EN_UNIT}|${JA_UNIT})`;
+// `a month` is one month where a length of time is meant: after a verb or preposition of time
+// (`lasts a month`, `for a year`, `within a week`), not in `once a week` or `a day later`.
+const ARTICLE = /(?<=\b(?:lasts?|lasted|lasting|for|within|takes?|took|taking|in under|under|over|nearly|about|almost)\s)an?\s+(second|minute|hour|day|week|month|year)\b(?!\s+(?:later|earlier|ago|before|after))/gi;
 const SEP = String.raw`(?:\s*-?\s*(?:to|through|–|—|〜|~|から)\s*|\s*[-–]\s*)`;
 
 const SINGLE = new RegExp(`(${DIGITS}|${WORDS})\\s*-?\\s*(${UNIT})|(${KANJI})(${KANJI_UNIT})`, 'gi');
@@ -71,6 +74,10 @@ export function findDurations(text: string): Found[] {
     const high = parseNumber(m[3]);
     if (unit === undefined || first !== unit || low === undefined || high === undefined || low >= high) continue;
     found.push(durationFact(low, high, unit, m.index!, m.index! + m[0].length));
+  }
+  for (const m of text.matchAll(ARTICLE)) {
+    const unit = unitSeconds(m[1]);
+    if (unit !== undefined) found.push(durationFact(1, undefined, unit, m.index!, m.index! + m[0].length));
   }
   for (const m of text.matchAll(SINGLE)) {
     const unit = unitSeconds(m[2] ?? m[4]);

@@ -15,12 +15,19 @@ const BEFORE =
 const AFTER =
   /^\s*(?:(以上|超え|超|を超える|を上回る)|(?<=\s|^)(or more|plus)(?![A-Za-z])|(以下|以内|未満|を下回る|足らず)|(?<=\s|^)(or less|or fewer)(?![A-Za-z])|(程度|ほど|前後|くらい|ぐらい|余り|近く)|(?<=\s|^)(or so)(?![A-Za-z]))/i;
 
+// Verbs that take `over` as a particle (`hand over`, `take over`, `turn over`, `sign over`).
+const PARTICLE_VERB = /\b(?:hand|turn|take|give|pass|sign|carry|hold|win|fork)(?:s|ed|ing|n|en)?\s+$|\b(?:took|gave|won|held|handed|signed)\s+$/i;
+
 /** Qualifiers of the fact at [start, end) in `text`, looking no further back than `floor`. */
 export function qualify(text: string, start: number, end: number, floor: number, ceiling: number): Qualified {
   const out: Qualified = { start, end };
   const before = BEFORE.exec(text.slice(Math.max(floor, start - 24), start));
-  // The window may cut a word (`moreover` → `over`): the qualifier must start a word.
-  const cut = before && /^[A-Za-z]/.test(before[0]) && /[A-Za-z]/.test(text[start - before[0].length - 1] ?? '');
+  // The window may cut a word (`moreover` → `over`): the qualifier must start a word. And `over`
+  // after a verb it belongs to (`hand over 5%`, `took over 40 staff`) is that verb's particle.
+  const cut =
+    before &&
+    ((/^[A-Za-z]/.test(before[0]) && /[A-Za-z]/.test(text[start - before[0].length - 1] ?? '')) ||
+      (/^over/i.test(before[0]) && PARTICLE_VERB.test(text.slice(Math.max(0, start - before[0].length - 16), start - before[0].length))));
   if (before && !cut) {
     out.start = start - before[0].length;
     if (before[1] || before[2]) out.bound = 'min';

@@ -1,6 +1,6 @@
 // Fact shapes shared by the extractors, the comparison helpers and their callers.
 
-export type FactKind = 'date' | 'amount' | 'count' | 'percent' | 'ratio' | 'duration';
+export type FactKind = 'date' | 'time' | 'amount' | 'count' | 'percent' | 'ratio' | 'duration';
 
 export interface Fact {
   kind: FactKind;
