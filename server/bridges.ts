@@ -1,12 +1,11 @@
 // Cross-language bridges for retrieval: normalised facts (`6月12日` = `June 12`), entity ids
-// (`商務省` = `Department of Commerce`) and the lexicon's concepts (`交渉` = `negotiations`). The entity catalog is the shipped one, extended by
+// (`商務省` = `Department of Commerce`); words cross through the dictionary at query time (core/dictionary). The entity catalog is the shipped one, extended by
 // the user's entity files and by an `entities.json` beside the documents of any corpus folder.
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Annotator } from './core/corpus';
 import { builtInCatalog, loadEntityFile, type EntityCatalog } from './core/entities';
 import { factTokens } from './core/facts';
-import { conceptTokens } from './core/lexicon';
 import type { Logger } from './core/types';
 
 export interface BridgeOptions {
@@ -33,5 +32,5 @@ export function bridges(options: BridgeOptions): Bridges {
     }
   }
   const entityTokens: Annotator = (text) => entities.findMentions(text).map((m) => '@' + m.entity.id);
-  return { entities, annotators: [factTokens, entityTokens, conceptTokens] };
+  return { entities, annotators: [factTokens, entityTokens] };
 }

@@ -4,8 +4,8 @@
 // reports one claim set in the dev set's format over another corpus (gold docs relative to it);
 // `--no-fuse` leaves the (slow) fuse.js column out.
 // Recall@k: a claim counts when a gold passage overlaps one of the top k results.
-// Which set is for what: test/fixtures/claims-train.jsonl is the verdict model's training set (with
-// pairs generated from the seeds); every other set here is only measured, never trained on.
+// Which set is for what: test/fixtures/train/ holds the verdict model's training sets (its first file
+// is reported last, as a training fit); every other set here is only measured, never trained on.
 import Fuse from 'fuse.js';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -31,7 +31,7 @@ const SETS: Array<{ file: string; folders?: string[]; seeds?: boolean }> = [
   { file: path.join(FIXTURES, 'claims-heldout2.jsonl') },
   { file: path.join(FIXTURES, 'claims-heldout3.jsonl') },
   { file: path.join(FIXTURES, 'unseen', 'claims.jsonl'), folders: [path.join(FIXTURES, 'unseen', 'articles')], seeds: false },
-  { file: path.join(FIXTURES, 'claims-train.jsonl') },
+  { file: path.join(FIXTURES, 'train', 'claims-train.jsonl') },
 ];
 
 interface Row {
@@ -39,6 +39,8 @@ interface Row {
   ranks: Array<{ path: string; range: Range }>;
   verdict: string;
   ms: number;
+  /** Kinds of the conflicts shown (ours only). */
+  conflicts?: string[];
 }
 
 const isXling = (c: DevClaim) => /\[xling\]/.test(c.expect ?? '');
@@ -92,7 +94,7 @@ async function evaluate(file: string, folders: string[], seeds: boolean, perClai
   const ours: Row[] = claims.map((claim) => {
     const t = performance.now();
     const result = findSources(corpus, claim.claim, { top: 5, entities: b.entities });
-    return { claim, ranks: result.sources.map((s) => ({ path: s.path, range: s.range })), verdict: result.verdict, ms: performance.now() - t };
+    return { claim, ranks: result.sources.map((s) => ({ path: s.path, range: s.range })), verdict: result.verdict, ms: performance.now() - t, conflicts: result.conflicts.map((c) => c.kind) };
   });
 
   const sentences = withFuse ? corpus.claims() : [];
@@ -121,7 +123,10 @@ async function evaluate(file: string, folders: string[], seeds: boolean, perClai
   for (const line of confusion(ours)) console.log(line);
   if (perClaim) {
     console.log('\nPer claim (ours): id kind → verdict, first gold rank');
-    for (const r of ours) console.log(`  ${r.claim.id} ${r.claim.kind.padEnd(11)} → ${r.verdict.padEnd(12)} gold@${firstGoldRank(r) + 1 || '-'}`);
+    for (const r of ours) {
+      const tags = (r.claim.expect ?? '').match(/\[[a-z-]+(?::\d+)?\]/g)?.join('') ?? '';
+      console.log(`  ${r.claim.id} ${r.claim.kind.padEnd(11)} → ${r.verdict.padEnd(12)} gold@${String(firstGoldRank(r) + 1 || '-').padEnd(2)} ${r.conflicts?.join(',') ?? ''} ${tags}`);
+    }
   }
   return { corpus, entities: b.entities };
 }

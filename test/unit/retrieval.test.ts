@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Corpus, type SourceFile } from '../../server/core/corpus';
-import { conceptTokens } from '../../server/core/lexicon';
 import { rankPassages } from '../../server/core/retrieval';
 
 const file = (name: string, content: string): SourceFile => ({ path: `/corpus/${name}`, name, folder: '/corpus', content });
@@ -41,23 +40,17 @@ test('coverage is the passage\'s own share of the claim, not its neighbour\'s', 
   assert.ok(!best.matched.includes('friday'));
 });
 
-test('the lexicon bridges the languages: a Japanese claim finds the English-only sentence that says it', () => {
-  const en = Corpus.build(
-    [
-      file('talks.md', '# Talks\n\nBrightwave suspended its negotiations with the regulator after the jailbreak report.\n'),
-      file('offices.md', '# Offices\n\nBrightwave opened new offices with the regulator’s blessing.\n'),
-    ],
-    { annotators: [conceptTokens] },
-  );
-  const ranked = rankPassages(en, 'Brightwave は脱獄の報道を受けて規制当局との交渉を停止した。', { top: 2 });
+test('the dictionary bridges the languages: a Japanese claim finds the English-only sentence that says it, and the reverse', () => {
+  const corpus = Corpus.build([
+    file('talks.md', '# Talks\n\nBrightwave suspended its negotiations with the regulator after the jailbreak report.\n'),
+    file('offices.md', '# Offices\n\nBrightwave opened new offices with the regulator’s blessing.\n'),
+    file('ja.md', '# 輸出\n\nノースリッジ社は半導体の輸出を延期した。\n'),
+  ]);
+  const ranked = rankPassages(corpus, 'Brightwave は脱獄の報道を受けて規制当局との交渉を停止した。', { top: 2 });
   assert.match(ranked[0]?.passage.text ?? '', /suspended its negotiations/, ranked.map((r) => r.passage.text).join('\n'));
-  assert.ok(['~negotiate', '~offline', '~jailbreak', '~report'].every((t) => ranked[0].matched.includes(t)), ranked[0].matched.join(' '));
-});
-
-test('concept tokens: English by stem, Japanese by the longest word, phrases across spaces and hyphens', () => {
-  assert.deepEqual(conceptTokens('Negotiations were suspended.').sort(), ['~negotiate', '~offline']);
-  assert.deepEqual(conceptTokens('交渉は停止された').sort(), ['~negotiate', '~offline']);
-  assert.ok(conceptTokens('a new data-center deal').includes('~datacenter'));
-  assert.deepEqual(conceptTokens('輸出管理措置'), ['~export', '~restrict']);
-  assert.deepEqual(conceptTokens('The weather was fine.'), []);
+  // EDICT: 交渉 → negotiations, 脱獄 → jailbreak, 停止 → stop/suspension; as English index tokens.
+  for (const t of ['negotiation', 'jailbreak']) assert.ok(ranked[0].matched.includes(t), ranked[0].matched.join(' '));
+  // EDICT the other way: postponement → 延期, export → 輸出, as Japanese bigrams.
+  const back = rankPassages(corpus, 'The export was postponed.', { top: 1 });
+  assert.match(back[0]?.passage.text ?? '', /輸出を延期した/);
 });

@@ -17,10 +17,20 @@ export interface FactConflict {
  * Conflicts between the claim's facts and the facts of same-event units. `sameEvent` units are
  * the ones whose non-fact terms match the claim well enough to be talking about the same thing.
  */
-export function factConflicts(claimFacts: Fact[], sameEvent: EvidenceUnit[], claimLang: string, attach?: Attachment): FactConflict[] {
+export function factConflicts(claimFacts: Fact[], sameEvent: EvidenceUnit[], claimLang: string, attach?: Attachment, aboutness?: (u: EvidenceUnit) => number): FactConflict[] {
   const conflicts: FactConflict[] = [];
   for (const fact of claimFacts) {
-    const all = sameEvent.flatMap((u) => u.facts.filter((f) => sameKind(fact, f)));
+    // With `aboutness`, only the units most about the claim's event weigh in: a passage that
+    // shares less of the claim (`June 30: controls lifted`) does not confirm a value that the
+    // passages about the event itself (`June 12: order issued`) give differently.
+    const holding = sameEvent.filter((u) => u.facts.some((f) => sameKind(fact, f)));
+    const top = aboutness && holding.length ? Math.max(...holding.map(aboutness)) : 0;
+    // A source value that is another of the claim's own values (`June 2 … by August 1` against
+    // `by August 1`) is accounted for: it is no rival to this one.
+    const others = claimFacts.filter((g) => g !== fact);
+    const all = holding
+      .filter((u) => !aboutness || aboutness(u) >= top)
+      .flatMap((u) => u.facts.filter((f) => sameKind(fact, f) && !others.some((g) => factsAgree(g, f))));
     // A bound answers a bound: `at least 8 hours` is weighed against the source's `at least 16
     // hours`, not against the confidence interval `8.5 to 55 hours` printed beside it.
     const bounded = fact.bound ? all.filter((f) => f.bound === fact.bound) : [];

@@ -3,7 +3,7 @@
 // headings are never evidence of a fact.
 import type { Corpus } from '../corpus';
 import { extractFacts, type Fact } from '../facts';
-import { neighbours, passageTokenSet, type RankedPassage } from '../retrieval';
+import { neighbours, passageKeySet, passageTokenSet, type RankedPassage } from '../retrieval';
 import type { Passage, Role } from '../types';
 import { share, type ClaimTerms } from './terms';
 
@@ -23,6 +23,12 @@ export interface EvidenceUnit {
   subject: number;
   /** Share of the claim's event terms alone (what happened, without names or values). */
   event: number;
+  /** The same three shares, where a term also counts when the unit says it in other words or the other language. */
+  meaningCoverage: number;
+  meaningSubject: number;
+  meaningEvent: number;
+  /** Share of the claim's event weight in its heaviest event term said in no wording (an invented act). */
+  meaningMissing: number;
   /** Weight of the claim's event terms the unit holds, and of the heaviest one it lacks. */
   eventFound: number;
   eventMissing: number;
@@ -47,20 +53,27 @@ function factsOf(corpus: Corpus, p: Passage): SourcedFact[] {
   return facts;
 }
 
-export function evidenceUnits(corpus: Corpus, ranked: RankedPassage[], terms: ClaimTerms): EvidenceUnit[] {
+/**
+ * `hidden`: passages that do not exist for this claim — the training script's generated claims
+ * are made from a passage, which must not stand beside its translation as evidence for itself.
+ */
+export function evidenceUnits(corpus: Corpus, ranked: RankedPassage[], terms: ClaimTerms, hidden: ReadonlySet<number> = NONE): EvidenceUnit[] {
   const seen = new Set<number>();
   const units: EvidenceUnit[] = [];
   for (const { passage } of ranked) {
-    if (seen.has(passage.id) || !isEvidence(passage)) continue;
-    const members = withTranslations(corpus, [passage]);
+    if (seen.has(passage.id) || !isEvidence(passage, terms.opinion)) continue;
+    const members = withTranslations(corpus, [passage]).filter((m) => !hidden.has(m.id));
     for (const m of members) seen.add(m.id);
     units.push(evidenceUnit(corpus, passage, members, terms));
   }
   return units;
 }
 
-function isEvidence(p: Passage): boolean {
-  return p.role !== 'analysis' && !p.heading;
+/** Analysis (the aggregator's opinion) is evidence only of a claim that reports it as an opinion. */
+const NONE: ReadonlySet<number> = new Set();
+
+function isEvidence(p: Passage, opinion = false): boolean {
+  return (opinion || p.role !== 'analysis') && !p.heading;
 }
 
 function withTranslations(corpus: Corpus, passages: Passage[]): Passage[] {
@@ -74,6 +87,16 @@ function withTranslations(corpus: Corpus, passages: Passage[]): Passage[] {
 
 function evidenceUnit(corpus: Corpus, lead: Passage, members: Passage[], terms: ClaimTerms): EvidenceUnit {
   const has = (t: string) => members.some((m) => passageTokenSet(corpus, m).has(t));
+  const means = (t: string) => {
+    if (has(t)) return true;
+    const keys = terms.meaning.get(t);
+    if (!keys) return false;
+    return members.some((m) => {
+      const own = passageKeySet(corpus, m);
+      for (const k of keys) if (own.has(k)) return true;
+      return false;
+    });
+  };
   return {
     lead,
     members,
@@ -81,6 +104,10 @@ function evidenceUnit(corpus: Corpus, lead: Passage, members: Passage[], terms: 
     coverage: share(terms, has, ['fact', 'entity', 'event']),
     subject: share(terms, has, ['entity', 'event']),
     event: share(terms, has, ['event']),
+    meaningCoverage: share(terms, means, ['fact', 'entity', 'event']),
+    meaningSubject: share(terms, means, ['entity', 'event']),
+    meaningEvent: share(terms, means, ['event']),
+    meaningMissing: heaviestMissing(terms, means),
     ...eventWeights(terms, has),
     facts: members.flatMap((m) => factsOf(corpus, m)),
   };
@@ -88,7 +115,7 @@ function evidenceUnit(corpus: Corpus, lead: Passage, members: Passage[], terms: 
 
 /** The unit's facts and those of the sentences beside its lead (a claim may join the two). */
 export function factsNearby(corpus: Corpus, unit: EvidenceUnit): SourcedFact[] {
-  const around = neighbours(corpus, unit.lead).filter(isEvidence);
+  const around = neighbours(corpus, unit.lead).filter((p) => isEvidence(p));
   return [...unit.facts, ...withTranslations(corpus, around).flatMap((p) => factsOf(corpus, p))];
 }
 
@@ -115,6 +142,17 @@ export function joinedUnits(corpus: Corpus, units: EvidenceUnit[], terms: ClaimT
     if (best) out.push(best);
   }
   return out;
+}
+
+function heaviestMissing(terms: ClaimTerms, has: (t: string) => boolean): number {
+  let total = 0;
+  let missing = 0;
+  for (const [term, w] of terms.weight) {
+    if (terms.role.get(term) !== 'event') continue;
+    total += w;
+    if (!has(term)) missing = Math.max(missing, w);
+  }
+  return total > 0 ? missing / total : 0;
 }
 
 function eventWeights(terms: ClaimTerms, has: (t: string) => boolean): { eventFound: number; eventMissing: number } {

@@ -30,11 +30,11 @@ function readable(terms: string[], unit?: EvidenceUnit): string {
   return shown.slice(0, 12).join(', ') + (shown.length > 12 ? ', …' : '');
 }
 
-/** A bridge token as a reader sees it: `#date:06-12` → `date 06-12`, `@mythos` → `entity mythos`, `~negotiate` → `≈negotiate`. */
+/** A bridge token as a reader sees it: `#date:06-12` → `date 06-12`, `@mythos` → `entity mythos`. */
 function shownTerm(t: string): string {
   if (t.startsWith('#')) return t.slice(1).replace(':', ' ');
   if (t.startsWith('@')) return `entity ${t.slice(1)}`;
-  return t.startsWith('~') ? `≈${t.slice(1)}` : t;
+  return t;
 }
 
 /** Stemmed English tokens back to a word of the source: `restor` → `restored`. */
@@ -74,7 +74,8 @@ export function explainConflicts(corpus: Corpus, conflicts: Conflict[], unit: Ev
 
 export function explainSupport(corpus: Corpus, unit: EvidenceUnit, shown: Passage): string {
   const via = shown.id !== unit.lead.id ? `, matched through ${ROLE_WORDS[unit.lead.role]} in ${unit.lead.lang === 'ja' ? 'Japanese' : 'English'}` : '';
-  return `${Math.round(unit.coverage * 100)}% of the claim's terms found in ${where(corpus, shown)}${via}: ${readable(unit.matched, unit)}`;
+  const reworded = unit.meaningCoverage > unit.coverage + 0.005 ? ` (${Math.round(unit.coverage * 100)}% in its own words, the rest in other words or the other language)` : '';
+  return `${Math.round(unit.meaningCoverage * 100)}% of the claim's terms found${reworded} in ${where(corpus, shown)}${via}: ${readable(unit.matched, unit)}`;
 }
 
 /** `background` > 0: that many passages hold the same matched terms, so they are common ground. */

@@ -7,6 +7,7 @@ import type { EntityCatalog, Mention } from '../entities';
 import { attributions } from './actors';
 import { extractFacts, type Fact } from '../facts';
 import { JA_TITLE_WORDS } from '../katakana';
+import { claimWords, type ClaimWord } from '../dictionary/concepts';
 import { claimQuery } from '../retrieval';
 import { queryTokens } from '../tokenize';
 
@@ -18,12 +19,21 @@ export interface ClaimTerms {
   role: Map<string, TermRole>;
   facts: Fact[];
   mentions: Mention[];
+  /** The claim's content words with their meanings (dictionary glosses, synonyms, antonyms). */
+  words: ClaimWord[];
+  /**
+   * Term → the meaning keys of the words it is part of: a passage that lacks the term but says
+   * the same in other words or in the other language (`交渉` for `negotiations`) holds it too.
+   */
+  meaning: Map<string, Set<string>>;
+  /** The claim reports an opinion as someone's (`the editorial comment argues…`, `筆者は…と論じる`). */
+  opinion: boolean;
 }
 
-// A lexicon concept (`~negotiate`) repeats, in both languages, a word the claim already has: in
-// the claim's own language it would count the word twice, so it counts for less. 0.75 was the best
-// of 0.25 / 0.5 / 0.75 / 1 on the held-out claims (test/fixtures/claims-heldout.jsonl), dev set unchanged.
-const CONCEPT_SHARE = 0.75;
+// Reporting verbs and the aggregator's own sections: a claim that attributes a view is backed by
+// the passage where that view is stated, even an opinion passage.
+const OPINION_EN = /\b(?:argues?|argued|contends?|warns?|warned|believes?|in (?:the|its|his|her) view|according to the (?:aggregator|author|editor))\b|\b(?:aggregator|author|editor(?:ial)?)\b/i;
+const OPINION_JA = /(?:編集コメント|影響分析|筆者|論じ|主張し|指摘し|警告し|見解|考えて|述べて)/;
 
 // Kana-only bigrams (`した`, `てい`, `によ`) are grammar, not content: they match almost anything.
 export const KANA_ONLY = /^[\u3040-\u309fー]+$/;
@@ -38,14 +48,28 @@ export function claimTerms(corpus: Corpus, claim: string, entities: EntityCatalo
   const entityWords = new Set(names.flatMap((t) => queryTokens(t)));
   const weight = new Map<string, number>();
   const role = new Map<string, TermRole>();
+  // The claim's own terms: not the dictionary and synonym expansions retrieval adds to its query
+  // (those are how a passage may say a term, see `meaning`, not terms a passage must hold).
+  const own = new Set([...queryTokens(claim), ...corpus.annotators.flatMap((annotate) => annotate(claim))]);
   for (const [term, w] of claimQuery(corpus, claim)) {
-    if (KANA_ONLY.test(term)) continue;
-    weight.set(term, w * corpus.index.idf(term) * (term.startsWith('~') ? CONCEPT_SHARE : 1));
+    if (KANA_ONLY.test(term) || !own.has(term)) continue;
+    weight.set(term, w * corpus.index.idf(term));
     const r: TermRole =
       term.startsWith('#') || factWords.has(term) ? 'fact' : term.startsWith('@') || entityWords.has(term) ? 'entity' : 'event';
     role.set(term, r);
   }
-  return { weight, role, facts, mentions };
+  const words = claimWords(claim);
+  const meaning = new Map<string, Set<string>>();
+  for (const w of words) {
+    for (const t of queryTokens(w.text)) {
+      if (role.get(t) !== 'event') continue;
+      const keys = meaning.get(t) ?? new Set<string>();
+      for (const k of w.own) keys.add(k);
+      for (const k of w.synonyms) keys.add(k);
+      meaning.set(t, keys);
+    }
+  }
+  return { weight, role, facts, mentions, words, meaning, opinion: OPINION_EN.test(claim) || OPINION_JA.test(claim) };
 }
 
 // A Japanese title written against a person's name, after it (`ルットニック商務長官`) or before it
