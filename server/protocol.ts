@@ -13,6 +13,8 @@ export interface IndexStatus {
   folders: string[];
   ms?: number;
   message?: string;
+  /** Folders (or parts of them) that could not be read and were left out, one line each. */
+  skipped?: string[];
   /** Increases with every re-index, so a client can wait for a fresh one. */
   generation: number;
   /** While indexing: steps done of the total (two per document: parse, then index). */

@@ -3,6 +3,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { bridges, type Bridges } from './bridges';
 import { ClaimSearch } from './core/claimSearch';
 import type { Corpus } from './core/corpus';
@@ -25,7 +26,7 @@ export class Workspace {
   private current?: Indexed;
   private running?: Promise<void>;
   private again = false;
-  private waiters: Array<(i: Indexed) => void> = [];
+  private waiters: Array<{ resolve: (i: Indexed) => void; reject: (e: Error) => void }> = [];
   private listeners: Array<(i: Indexed) => void> = [];
   private watchers: FSWatcher[] = [];
   private debounce?: NodeJS.Timeout;
@@ -35,10 +36,18 @@ export class Workspace {
     private readonly onStatus: (status: IndexStatus) => void,
   ) {}
 
-  /** The index, waiting for the first build if it is still running. */
+  /**
+   * The index, waiting for the first build if it is still running. When nothing could be indexed
+   * it rejects at once with an error a client shows, rather than leaving the request waiting.
+   */
   indexed(): Promise<Indexed> {
     if (this.current) return Promise.resolve(this.current);
-    return new Promise((resolve) => this.waiters.push(resolve));
+    if (this.status.state === 'error') return Promise.reject(this.unavailable());
+    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+  }
+
+  private unavailable(): ResponseError<void> {
+    return new ResponseError(LSPErrorCodes.RequestFailed, `AI Policy Claims has no index: ${this.status.message ?? 'indexing failed'}`);
   }
 
   /** Calls `listener` with every new index, once it is ready (e.g. to warm caches in the background). */
@@ -93,12 +102,15 @@ export class Workspace {
       this.current = { corpus: opened.corpus, bridges: b, claims: new ClaimSearch(opened.corpus) };
       this.watchFolders(folders);
       const claims = opened.corpus.passages.reduce((n, p) => n + (p.heading ? 0 : 1), 0);
-      this.publish({ state: 'ready', documents: opened.corpus.documents.length, passages: opened.corpus.passages.length, claims, folders, ms: Math.round(opened.ms), generation });
-      for (const w of this.waiters.splice(0)) w(this.current);
+      const skipped = opened.skipped.length ? { skipped: opened.skipped } : {};
+      this.publish({ state: 'ready', documents: opened.corpus.documents.length, passages: opened.corpus.passages.length, claims, folders, ms: Math.round(opened.ms), generation, ...skipped });
+      for (const w of this.waiters.splice(0)) w.resolve(this.current);
       for (const l of this.listeners) l(this.current);
     } catch (e) {
       this.logger.error(`indexing failed: ${(e as Error).message}`);
       this.publish({ ...this.status, state: 'error', message: (e as Error).message, folders, generation });
+      // Without an earlier index to answer from, waiting requests get the error instead of waiting forever.
+      if (!this.current) for (const w of this.waiters.splice(0)) w.reject(this.unavailable());
     }
   }
 

@@ -10,34 +10,58 @@ const EXTENSIONS = /\.(txt|md|markdown)$/i;
 const MAX_BYTES = 20 * 1024 * 1024;
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 
+/** No corpus folder at all could be read: there is nothing to index. */
 export class CorpusFolderError extends Error {}
 
 export interface LoadedFolders {
   files: SourceFile[];
   sidecars: Map<string, CatalogSidecar>;
+  /** One line per corpus folder that was skipped, or that had parts skipped, saying why. */
+  skipped: string[];
 }
 
-/** Lists corpus files under `folder` (recursively), sorted. Throws `CorpusFolderError` if the folder is missing. */
-export async function listCorpusFiles(folder: string): Promise<string[]> {
+export interface ListedFolder {
+  files: string[];
+  /** Subfolders that could not be read (unreadable, vanished during the walk), with the reason. */
+  unreadable: Array<{ dir: string; reason: string }>;
+}
+
+const reasonOf = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+
+/**
+ * Lists corpus files under `folder` (recursively), sorted. Throws `CorpusFolderError` if the folder
+ * itself is missing or not a folder; a subfolder that cannot be read is listed in `unreadable`.
+ */
+export async function listCorpusFiles(folder: string): Promise<ListedFolder> {
   let stat;
   try {
     stat = await fs.stat(folder);
-  } catch {
-    throw new CorpusFolderError(`corpus folder not found: ${folder}`);
+  } catch (e) {
+    throw new CorpusFolderError((e as NodeJS.ErrnoException).code === 'ENOENT' ? `corpus folder not found: ${folder}` : `corpus folder not readable (${reasonOf(e)}): ${folder}`);
   }
   if (!stat.isDirectory()) throw new CorpusFolderError(`not a folder: ${folder}`);
-  const out: string[] = [];
-  const walk = async (dir: string) => {
-    const entries = await fs.readdir(dir, { withFileTypes: true });
+  const files: string[] = [];
+  const unreadable: ListedFolder['unreadable'] = [];
+  // An explicit stack rather than recursion: a deep tree must not exhaust the call stack.
+  const stack = [folder];
+  while (stack.length) {
+    const dir = stack.pop()!;
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      if (dir === folder) throw new CorpusFolderError(`corpus folder not readable (${reasonOf(e)}): ${folder}`);
+      unreadable.push({ dir, reason: reasonOf(e) });
+      continue;
+    }
     for (const e of entries) {
       if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
       const full = path.join(dir, e.name);
-      if (e.isDirectory()) await walk(full);
-      else if (e.isFile() && EXTENSIONS.test(e.name)) out.push(full);
+      if (e.isDirectory()) stack.push(full);
+      else if (e.isFile() && EXTENSIONS.test(e.name)) files.push(full);
     }
-  };
-  await walk(folder);
-  return out.sort();
+  }
+  return { files: files.sort(), unreadable };
 }
 
 /** Decodes a file as UTF-8 text, or says why it is not a text source. */
@@ -83,20 +107,46 @@ async function readSidecar(folder: string, logger: Logger): Promise<CatalogSidec
   }
 }
 
-/** Loads every folder; a missing folder throws, a bad file is skipped with a warning. */
+/** How many skipped subfolders one warning names; the rest are counted. */
+const NAMED_SKIPS = 3;
+
+/**
+ * Loads every folder. A folder that cannot be read is skipped, and a subfolder that cannot be
+ * read is left out, each with one warning; a bad file is skipped with a warning. Throws
+ * `CorpusFolderError` only when no folder at all could be read.
+ */
 export async function loadFolders(folders: string[], logger: Logger): Promise<LoadedFolders> {
-  const files: SourceFile[] = [];
-  const sidecars = new Map<string, CatalogSidecar>();
+  // Every folder is listed first, so that when none can be read the error alone says why.
+  const listings: Array<{ folder: string; listed: ListedFolder }> = [];
+  const skipped: string[] = [];
   for (const raw of folders) {
     const folder = path.resolve(raw);
-    const names = await listCorpusFiles(folder);
+    try {
+      listings.push({ folder, listed: await listCorpusFiles(folder) });
+    } catch (e) {
+      if (!(e instanceof CorpusFolderError)) throw e;
+      skipped.push(`skipped ${e.message}`);
+    }
+  }
+  if (folders.length && !listings.length) throw new CorpusFolderError(`no corpus folder could be read: ${skipped.map((s) => s.replace(/^skipped /, '')).join('; ')}`);
+  for (const { folder, listed } of listings) {
+    if (!listed.unreadable.length) continue;
+    const named = listed.unreadable.slice(0, NAMED_SKIPS).map((u) => `${path.relative(folder, u.dir)} (${u.reason})`);
+    const more = listed.unreadable.length - named.length;
+    skipped.push(`skipped ${listed.unreadable.length} unreadable subfolder(s) of ${folder}: ${named.join(', ')}${more ? ` and ${more} more` : ''}`);
+  }
+  for (const line of skipped) logger.warn(line);
+  const files: SourceFile[] = [];
+  const sidecars = new Map<string, CatalogSidecar>();
+  for (const { folder, listed } of listings) {
     const sidecar = await readSidecar(folder, logger);
     if (sidecar) sidecars.set(folder, sidecar);
     // Bounded concurrency: thousands of simultaneous opens would exhaust file descriptors.
+    const names = listed.files;
     for (let i = 0; i < names.length; i += 64) {
       const batch = await Promise.all(names.slice(i, i + 64).map((f) => readSourceFile(f, folder, logger)));
       for (const f of batch) if (f) files.push(f);
     }
   }
-  return { files, sidecars };
+  return { files, sidecars, skipped };
 }

@@ -47,12 +47,19 @@ test('search lists fuzzy matches of a short query', () => {
 });
 
 test('bad input: one line on stderr, exit code 2, never a stack trace', () => {
-  for (const args of [['sources'], ['sources', '--top', 'x', 'claim'], ['frobnicate'], ['sources', '--corpus', '/nonexistent/folder', 'x'], ['sources', '--batch', '/nonexistent.jsonl']]) {
+  for (const args of [['sources'], ['sources', '--top', 'x', 'claim'], ['frobnicate'], ['sources', '--no-seeds', '--corpus', '/nonexistent/folder', 'x'], ['sources', '--batch', '/nonexistent.jsonl']]) {
     const r = cli(...args);
     assert.equal(r.status, 2, args.join(' '));
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
     assert.doesNotMatch(r.stderr, /\n\s+at /);
   }
+});
+
+test('a corpus folder that cannot be read is skipped with one warning; the rest is searched', () => {
+  const r = cli('sources', '--corpus', '/nonexistent/folder', '--json', 'Anthropic needs revenue from Mythos');
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stderr, 'warning: skipped corpus folder not found: /nonexistent/folder\n');
+  assert.ok(JSON.parse(r.stdout).sources.length > 0);
 });
 
 test('binary and non-UTF-8 files in a corpus folder are skipped with a warning', () => {
