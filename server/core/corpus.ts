@@ -1,5 +1,6 @@
 // The corpus: documents, their passages, and the ranked-retrieval index over them.
 import { alignPassages } from './align';
+import { append } from './arrays';
 import { assignKeys, inferCatalog, type CatalogSidecar } from './catalog';
 import { parseDocument } from './parse';
 import { IndexBuilder, type SearchIndex } from './searchIndex';
@@ -130,6 +131,6 @@ function* buildSteps(files: SourceFile[], options: CorpusOptions): Generator<num
 
 export function passageTokens(text: string, annotators: Annotator[]): string[] {
   const tokens = indexTokens(text);
-  for (const annotate of annotators) tokens.push(...annotate(text));
+  for (const annotate of annotators) append(tokens, annotate(text));
   return tokens;
 }

@@ -3,6 +3,7 @@
 // separators, link and footnote definitions. Citation markers (`[@key, ¶3]`, `[^1]`) are kept
 // out of the sentence text; the range covers the sentence as written, including markers inside
 // it and markers right after it (`Claim.[@key]`), so that a fix or a diagnostic covers them too.
+import { append } from './arrays';
 import { detectLang, splitSentences } from './text';
 import type { Lang, Position, Range } from './types';
 
@@ -46,7 +47,7 @@ const MIN_JA_CHARS = 8;
 export function memoSentences(memoText: string): MemoSentence[] {
   const lines = blankComments(memoText).split('\n').map((l) => l.replace(/\r$/, ''));
   const sentences: MemoSentence[] = [];
-  for (const paragraph of paragraphs(lines)) sentences.push(...sentencesOf(paragraph, lines));
+  for (const paragraph of paragraphs(lines)) append(sentences, sentencesOf(paragraph, lines));
   return sentences;
 }
 
@@ -120,7 +121,7 @@ function paragraphs(lines: string[]): Segment[][] {
     }
     if (tableLines.get(i) === 'row') {
       close();
-      out.push(...tableCells(line, i, offset));
+      append(out, tableCells(line, i, offset));
       continue;
     }
     const item = LIST_ITEM.exec(line);

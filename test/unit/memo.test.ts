@@ -130,3 +130,8 @@ test('a real seed page read as a memo: every range round-trips to its claim text
     assert.ok(found.some((s) => s.lang === 'ja') && found.some((s) => s.lang === 'en'), `${name} has both languages`);
   }
 });
+
+test('a memo line or table row of 150,000 sentences is read (appending them once overflowed the call stack)', () => {
+  assert.equal(memoSentences(`${'It is so. '.repeat(150_000)}\n`).length, 150_000);
+  assert.equal(memoSentences(`| a | b |\n| - | - |\n| ${'It is so. x | '.repeat(150_000)} |\n`).length, 150_000);
+});
