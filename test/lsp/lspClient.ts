@@ -16,6 +16,8 @@ export class LspClient {
   private readonly listeners = new Map<string, Handler[]>();
   readonly notifications: Array<{ method: string; params: Json }> = [];
   stderr = '';
+  /** How `workspace/configuration` pulls are answered; tests replace it to send errors or garbage. */
+  answerConfiguration: () => { result: Json } | { error: { code: number; message: string } } = () => ({ result: [this.settings] });
 
   constructor(
     private readonly settings: Record<string, unknown> = {},
@@ -77,6 +79,11 @@ export class LspClient {
     this.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
   }
 
+  /** True while the server process runs. */
+  get running(): boolean {
+    return this.proc.exitCode === null && this.proc.signalCode === null;
+  }
+
   async shutdown(): Promise<void> {
     await this.request('shutdown', null);
     this.notify('exit', null);
@@ -108,8 +115,8 @@ export class LspClient {
   private dispatch(msg: { id?: number; method?: string; params?: Json; result?: Json; error?: { message: string } }): void {
     if (msg.method && msg.id !== undefined) {
       // Server → client requests: answer configuration pulls with our settings.
-      const result = msg.method === 'workspace/configuration' ? [this.settings] : null;
-      this.send({ jsonrpc: '2.0', id: msg.id, result });
+      const answer = msg.method === 'workspace/configuration' ? this.answerConfiguration() : { result: null };
+      this.send({ jsonrpc: '2.0', id: msg.id, ...answer });
       return;
     }
     if (msg.method) {
