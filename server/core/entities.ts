@@ -2,10 +2,10 @@
 // any text (memo or corpus). Mention finding runs over every passage of every document, so the
 // aliases are compiled once per catalog into a trie over folded text (NFKC + lowercase), walked
 // once per start position; model names the catalog lacks come from a pattern (modelPattern.ts).
-import { readFileSync } from 'node:fs';
 import { BUILT_IN_ENTITIES } from './entityData';
 import { KatakanaVariants } from './katakana';
 import { findModelNames } from './modelPattern';
+import { readRegularFileSync } from './safeRead';
 import { fold } from './text';
 
 export type EntityKind = 'model' | 'agency' | 'company' | 'person' | 'program' | 'benchmark' | 'other';
@@ -475,11 +475,14 @@ export class EntityCatalog {
 // ---------------------------------------------------------------------------------------------
 // User entity files.
 
+const MAX_ENTITY_FILE_BYTES = 5 * 1024 * 1024;
+
 /** Read a user entity file: a JSON array of `{name, kind, aliases, description?, id?}`. */
 export function loadEntityFile(path: string): EntityEntry[] {
   let raw: string;
   try {
-    raw = readFileSync(path, 'utf8');
+    // Any path a setting names: a regular file of sensible size only (never a FIFO or a device).
+    raw = readRegularFileSync(path, MAX_ENTITY_FILE_BYTES).toString('utf8');
   } catch (e) {
     throw new Error(`${path}: cannot read entity file (${(e as Error).message})`);
   }

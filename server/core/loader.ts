@@ -4,10 +4,13 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { SIDECAR_NAME, parseSidecar, type CatalogSidecar } from './catalog';
 import type { SourceFile } from './corpus';
+import { readRegularFile } from './safeRead';
 import type { Logger } from './types';
 
 const EXTENSIONS = /\.(txt|md|markdown)$/i;
-const MAX_BYTES = 20 * 1024 * 1024;
+/** Larger text files are skipped unread (corpus files) or refused (memos). */
+export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
+const MAX_SIDECAR_BYTES = 5 * 1024 * 1024;
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 
 /** No corpus folder at all could be read: there is nothing to index. */
@@ -22,8 +25,8 @@ export interface LoadedFolders {
 
 export interface ListedFolder {
   files: string[];
-  /** Subfolders that could not be read (unreadable, vanished during the walk), with the reason. */
-  unreadable: Array<{ dir: string; reason: string }>;
+  /** Subfolders left out (unreadable, vanished during the walk, symlinked), with the reason. */
+  skipped: Array<{ dir: string; reason: string }>;
 }
 
 const reasonOf = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
@@ -41,7 +44,7 @@ export async function listCorpusFiles(folder: string): Promise<ListedFolder> {
   }
   if (!stat.isDirectory()) throw new CorpusFolderError(`not a folder: ${folder}`);
   const files: string[] = [];
-  const unreadable: ListedFolder['unreadable'] = [];
+  const skipped: ListedFolder['skipped'] = [];
   // An explicit stack rather than recursion: a deep tree must not exhaust the call stack.
   const stack = [folder];
   while (stack.length) {
@@ -51,7 +54,7 @@ export async function listCorpusFiles(folder: string): Promise<ListedFolder> {
       entries = await fs.readdir(dir, { withFileTypes: true });
     } catch (e) {
       if (dir === folder) throw new CorpusFolderError(`corpus folder not readable (${reasonOf(e)}): ${folder}`);
-      unreadable.push({ dir, reason: reasonOf(e) });
+      skipped.push({ dir, reason: reasonOf(e) });
       continue;
     }
     for (const e of entries) {
@@ -59,15 +62,33 @@ export async function listCorpusFiles(folder: string): Promise<ListedFolder> {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) stack.push(full);
       else if (e.isFile() && EXTENSIONS.test(e.name)) files.push(full);
+      else if (e.isSymbolicLink()) {
+        // A linked file is read like any other; a linked folder is not followed (it may loop).
+        const target = await fs.stat(full).catch(() => undefined);
+        if (target?.isDirectory()) skipped.push({ dir: full, reason: 'a symlink to a folder, not followed' });
+        else if (EXTENSIONS.test(e.name)) files.push(full);
+      }
     }
   }
-  return { files: files.sort(), unreadable };
+  return { files: files.sort(), skipped };
 }
 
-/** Decodes a file as UTF-8 text, or says why it is not a text source. */
+/**
+ * Decodes a file as text: UTF-8, or UTF-16 with a byte-order mark (what Windows tools save as
+ * "Unicode"); otherwise says why it is not a text source. Used for corpus files and memos alike.
+ */
 export function decodeText(bytes: Uint8Array): { text: string } | { reason: string } {
-  if (bytes.length > MAX_BYTES) return { reason: `larger than ${MAX_BYTES / 1024 / 1024} MB` };
-  if (bytes.subarray(0, 8192).includes(0)) return { reason: 'binary file (contains NUL bytes)' };
+  if (bytes.length > MAX_TEXT_BYTES) return { reason: `larger than ${MAX_TEXT_BYTES / 1024 / 1024} MB` };
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  if (utf16) {
+    try {
+      return { text: new TextDecoder(utf16, { fatal: true }).decode(bytes) };
+    } catch {
+      return { reason: `not valid ${utf16.toUpperCase()} text` };
+    }
+  }
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) return { reason: looksLikeUtf16(head) ? 'UTF-16 text without a byte-order mark (save it as UTF-8)' : 'binary file (contains NUL bytes)' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
@@ -75,12 +96,26 @@ export function decodeText(bytes: Uint8Array): { text: string } | { reason: stri
   }
 }
 
+/** Most of every other byte is NUL, as in ASCII-range text stored as UTF-16. */
+function looksLikeUtf16(head: Uint8Array): boolean {
+  if (head.length < 4) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i + 1 < head.length; i += 2) {
+    if (head[i] === 0) even++;
+    if (head[i + 1] === 0) odd++;
+  }
+  const pairs = Math.floor(head.length / 2);
+  return Math.max(even, odd) > 0.4 * pairs && Math.min(even, odd) < 0.05 * pairs;
+}
+
 export async function readSourceFile(file: string, folder: string, logger: Logger): Promise<SourceFile | undefined> {
   let bytes: Uint8Array;
   try {
-    bytes = await fs.readFile(file);
+    // Checked before reading: a huge file is never loaded, a FIFO never waited on.
+    bytes = await readRegularFile(file, MAX_TEXT_BYTES);
   } catch (e) {
-    logger.warn(`skipped ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    logger.warn(`skipped ${file}: ${(e as Error).message}`);
     return undefined;
   }
   const decoded = decodeText(bytes);
@@ -95,8 +130,9 @@ async function readSidecar(folder: string, logger: Logger): Promise<CatalogSidec
   const file = path.join(folder, SIDECAR_NAME);
   let json: string;
   try {
-    json = await fs.readFile(file, 'utf8');
-  } catch {
+    json = (await readRegularFile(file, MAX_SIDECAR_BYTES)).toString('utf8');
+  } catch (e) {
+    if ((e as Error).message !== 'ENOENT') logger.warn(`ignored catalog corrections ${file}: ${(e as Error).message}`);
     return undefined;
   }
   try {
@@ -130,10 +166,10 @@ export async function loadFolders(folders: string[], logger: Logger): Promise<Lo
   }
   if (folders.length && !listings.length) throw new CorpusFolderError(`no corpus folder could be read: ${skipped.map((s) => s.replace(/^skipped /, '')).join('; ')}`);
   for (const { folder, listed } of listings) {
-    if (!listed.unreadable.length) continue;
-    const named = listed.unreadable.slice(0, NAMED_SKIPS).map((u) => `${path.relative(folder, u.dir)} (${u.reason})`);
-    const more = listed.unreadable.length - named.length;
-    skipped.push(`skipped ${listed.unreadable.length} unreadable subfolder(s) of ${folder}: ${named.join(', ')}${more ? ` and ${more} more` : ''}`);
+    if (!listed.skipped.length) continue;
+    const named = listed.skipped.slice(0, NAMED_SKIPS).map((u) => `${path.relative(folder, u.dir)} (${u.reason})`);
+    const more = listed.skipped.length - named.length;
+    skipped.push(`skipped ${listed.skipped.length} subfolder(s) of ${folder}: ${named.join(', ')}${more ? ` and ${more} more` : ''}`);
   }
   for (const line of skipped) logger.warn(line);
   const files: SourceFile[] = [];

@@ -45,7 +45,8 @@ const MIN_WORDS = 3;
 const MIN_JA_CHARS = 8;
 
 export function memoSentences(memoText: string): MemoSentence[] {
-  const lines = blankComments(memoText).split('\n').map((l) => l.replace(/\r$/, ''));
+  // Every line break LSP knows (CR LF, LF, and a lone CR, as old Mac files have) ends a line.
+  const lines = blankComments(memoText).split(/\r\n|\r|\n/);
   const sentences: MemoSentence[] = [];
   for (const paragraph of paragraphs(lines)) append(sentences, sentencesOf(paragraph, lines));
   return sentences;
@@ -69,7 +70,7 @@ function compare(a: Position, b: Position): number {
 
 /** HTML comments become spaces (newlines kept), so offsets and line numbers do not move. */
 function blankComments(text: string): string {
-  return text.replace(HTML_COMMENT, (m) => m.replace(/[^\n]/g, ' '));
+  return text.replace(HTML_COMMENT, (m) => m.replace(/[^\r\n]/g, ' '));
 }
 
 /** Group the lines' text into paragraphs (list items and table cells are paragraphs of their own). */

@@ -72,3 +72,28 @@ test('binary and non-UTF-8 files in a corpus folder are skipped with a warning',
   assert.match(r.stderr, /skipped .*latin1\.txt: not valid UTF-8/);
   assert.equal(JSON.parse(r.stdout).sources[0].doc, 'good.txt');
 });
+
+test('memos are decoded like corpus files: UTF-16 with a BOM is checked, binary and unmarked UTF-16 are refused', () => {
+  const dir = writeCorpus('//- placeholder.txt\nP\nP.\n');
+  const claim = 'The export control order was issued on June 30.\n';
+  writeFileSync(path.join(dir, 'utf16.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(claim, 'utf16le')]));
+  const r = cli('check', path.join(dir, 'utf16.md'));
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stdout, /contradicted: The export control order was issued on June 30\./);
+  writeFileSync(path.join(dir, 'bare16.md'), Buffer.from(claim, 'utf16le'));
+  writeFileSync(path.join(dir, 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]));
+  for (const [file, reason] of [['bare16.md', /UTF-16 text without a byte-order mark/], ['binary.md', /binary file/], ['/dev/zero', /not a regular file/]] as const) {
+    const bad = cli('check', path.isAbsolute(file) ? file : path.join(dir, file));
+    assert.equal(bad.status, 2, file);
+    assert.match(bad.stderr, reason);
+    assert.equal(bad.stderr.trim().split('\n').length, 1);
+  }
+});
+
+test('a memo with lone CR line breaks is checked sentence by sentence, with CR-counted lines', () => {
+  const dir = writeCorpus('//- placeholder.txt\nP\nP.\n');
+  writeFileSync(path.join(dir, 'cr.md'), 'Intro line here for sure.\rThe export control order was issued on June 30.\r');
+  const r = cli('check', path.join(dir, 'cr.md'));
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stdout, /cr\.md:2:1: contradicted: The export control order was issued on June 30\./);
+});
