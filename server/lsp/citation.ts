@@ -7,6 +7,7 @@ import { ResponseError, ErrorCodes, TextDocumentEdit } from 'vscode-languageserv
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { addToBibliography } from '../core/bibliography';
 import { bibliographyPathFromFrontMatter, citationEdits, cslEntry } from '../core/citations';
+import { inertLinks } from '../core/citations/markdown';
 import type { Corpus } from '../core/corpus';
 import { CITATION_STYLES, type Passage } from '../core/types';
 import {
@@ -53,7 +54,8 @@ export async function citation(ctx: ServerContext, params: Partial<CitationParam
     const result = await addToBibliography(file, [cslEntry(catalog)]);
     return { ...response, bibliography: { path: file, added: result.added.length > 0 } };
   } catch (e) {
-    const error = (e as Error).message;
+    // The message names the file, and a notification would render `[x](command:…)` in it as a link.
+    const error = inertLinks((e as Error).message);
     ctx.logger.warn(`bibliography not updated: ${error}`);
     return { ...response, bibliography: { path: file, added: false, error }, message: error };
   }
