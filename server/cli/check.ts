@@ -8,7 +8,7 @@ import { bibliographyPathFromFrontMatter, type CitationKeyUse } from '../core/ci
 import type { Corpus } from '../core/corpus';
 import { UsageError, parseArgs } from './args';
 import { CORPUS_FLAGS, corpusFromArgs } from './corpusArgs';
-import { ROLE_LABEL, location } from './format';
+import { ROLE_LABEL, location, printableName } from './format';
 import { readTextFile } from './readText';
 
 export const CHECK_USAGE = 'check [--corpus DIR]… [--no-seeds] [--entities FILE]… [--bibliography FILE] [--json] [--all] MEMO';
@@ -26,7 +26,7 @@ export async function checkCommand(argv: string[], out: (s: string) => void): Pr
     out(JSON.stringify({ file, ...counts, findings, unknownCitationKeys: unknown }));
   } else {
     for (const f of findings) if (parsed.flags.all || f.verdict !== 'supported') out(formatFinding(file, f));
-    for (const u of unknown) out(`${file}:${u.range.start.line + 1}:${u.range.start.character + 1}: unknown citation key @${u.key}`);
+    for (const u of unknown) out(`${printableName(file)}:${u.range.start.line + 1}:${u.range.start.character + 1}: unknown citation key @${u.key}`);
     out(`${counts.checked} claims checked: ${counts.supported} supported, ${counts.contradicted} contradicted, ${counts.unsupported} unsupported`);
   }
   return counts.contradicted > 0 ? 1 : 0;
@@ -52,7 +52,7 @@ async function unknownKeys(corpus: Corpus, memoText: string, file: string, bibli
 }
 
 function formatFinding(file: string, f: MemoFinding): string {
-  const lines = [`${file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.verdict}: ${f.claim}`];
+  const lines = [`${printableName(file)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.verdict}: ${f.claim}`];
   for (const c of f.conflicts) {
     const who = c.source.speaker ? `, quoting ${c.source.speaker}` : '';
     lines.push(`  ${c.kind}: the memo says ${c.claimValue}; ${location({ doc: c.source.doc, range: c.sourceRange })} [${ROLE_LABEL[c.source.role]}${who}] says ${c.sourceValue}`);

@@ -25,7 +25,7 @@ export interface LoadedFolders {
 
 export interface ListedFolder {
   files: string[];
-  /** Subfolders left out (unreadable, vanished during the walk, symlinked), with the reason. */
+  /** Subfolders (and unnamable files) left out: unreadable, vanished, symlinked, with the reason. */
   skipped: Array<{ dir: string; reason: string }>;
 }
 
@@ -60,6 +60,11 @@ export async function listCorpusFiles(folder: string): Promise<ListedFolder> {
     for (const e of entries) {
       if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
       const full = path.join(dir, e.name);
+      // A name whose bytes are not UTF-8 comes back with U+FFFD and then names no file at all.
+      if (e.name.includes('\ufffd') && !(await fs.lstat(full).catch(() => undefined))) {
+        skipped.push({ dir: full, reason: 'name is not valid UTF-8' });
+        continue;
+      }
       if (e.isDirectory()) stack.push(full);
       else if (e.isFile() && EXTENSIONS.test(e.name)) files.push(full);
       else if (e.isSymbolicLink()) {
@@ -169,7 +174,7 @@ export async function loadFolders(folders: string[], logger: Logger): Promise<Lo
     if (!listed.skipped.length) continue;
     const named = listed.skipped.slice(0, NAMED_SKIPS).map((u) => `${path.relative(folder, u.dir)} (${u.reason})`);
     const more = listed.skipped.length - named.length;
-    skipped.push(`skipped ${listed.skipped.length} subfolder(s) of ${folder}: ${named.join(', ')}${more ? ` and ${more} more` : ''}`);
+    skipped.push(`skipped ${listed.skipped.length} subfolder(s) or file(s) of ${folder}: ${named.join(', ')}${more ? ` and ${more} more` : ''}`);
   }
   for (const line of skipped) logger.warn(line);
   const files: SourceFile[] = [];

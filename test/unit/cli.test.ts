@@ -97,3 +97,22 @@ test('a memo with lone CR line breaks is checked sentence by sentence, with CR-c
   assert.equal(r.status, 1, r.stderr);
   assert.match(r.stdout, /cr\.md:2:1: contradicted: The export control order was issued on June 30\./);
 });
+
+test('whole-number options take digits only: an empty value, hex and exponents are refused', () => {
+  for (const offset of ['', '0x10', '1e3', '-1', '1.5']) {
+    const r = cli('hover', '--text', 'Mythos is here.', '--offset', offset);
+    assert.equal(r.status, 2, JSON.stringify(offset));
+    assert.match(r.stderr, /--offset must be a whole number/);
+  }
+  assert.equal(cli('hover', '--text', 'Mythos is here.', '--offset', '2').status, 0);
+});
+
+test('a newline in a file name does not break file:line:col output, and a name with invalid bytes is named as such', () => {
+  const dir = writeCorpus('//- placeholder.txt\nP\nP.\n');
+  writeFileSync(path.join(dir, 'two\nlines.txt'), 'Quillwort news\nThe Quillwort board approved the merger on May 9.\n');
+  writeFileSync(Buffer.from(path.join(dir, 'bad-\xff.txt'), 'latin1'), 'Bad\nThe Quillwort board met.\n');
+  const r = cli('sources', '--corpus', dir, '--no-seeds', 'The Quillwort board approved the merger on May 9.');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^1\. two\\x0alines\.txt:2:1 /m);
+  assert.match(r.stderr, /skipped 1 subfolder\(s\) or file\(s\) of .*: bad-\ufffd\.txt \(name is not valid UTF-8\)/);
+});

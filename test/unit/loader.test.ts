@@ -22,7 +22,7 @@ test('a missing folder and an unreadable subfolder are skipped with one warning 
   assert.deepEqual(loaded.files.map((f) => f.name), ['a.txt', 'sub/b.md']);
   assert.equal(loaded.skipped.length, 2);
   assert.match(loaded.skipped[0], /corpus folder not found: .*no-such-folder/);
-  assert.match(loaded.skipped[1], /skipped 1 subfolder\(s\) of .*: d+.* \(ENAMETOOLONG\)/);
+  assert.match(loaded.skipped[1], /skipped 1 subfolder\(s\) or file\(s\) of .*: d+.* \(ENAMETOOLONG\)/);
   assert.equal(logger.warnings.length, 2, logger.warnings.join('\n'));
 });
 
@@ -57,7 +57,7 @@ test('files are checked before they are read: a FIFO, a huge file and a link to 
   assert.deepEqual(loaded.files.map((f) => f.name), ['a.txt', 'linked.txt', 'real/b.txt']);
   assert.ok(logger.warnings.some((w) => /pipe-link\.txt: not a regular file/.test(w)), logger.warnings.join('\n'));
   assert.ok(logger.warnings.some((w) => /huge\.txt: larger than 20 MB/.test(w)), logger.warnings.join('\n'));
-  assert.ok(logger.warnings.some((w) => /skipped 1 subfolder\(s\) of .*: loop \(a symlink to a folder, not followed\)/.test(w)), logger.warnings.join('\n'));
+  assert.ok(logger.warnings.some((w) => /skipped 1 subfolder\(s\) or file\(s\) of .*: loop \(a symlink to a folder, not followed\)/.test(w)), logger.warnings.join('\n'));
 });
 
 test('text is decoded as UTF-8 or as UTF-16 with a byte-order mark; anything else says what it is', () => {
