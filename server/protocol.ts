@@ -63,6 +63,14 @@ export const SearchClaimsRequest = new RequestType<SearchClaimsParams, ClaimItem
 
 export const ReindexRequest = new RequestType0<IndexStatus, void>('aiPolicyClaims/reindex');
 
+/**
+ * Sent by the VS Code client when the user trusts the workspace (it starts untrusted in
+ * Restricted Mode: `initializationOptions.trusted` false). Untrusted, the server follows no path
+ * a memo names (front matter `bibliography:`); other editors have no workspace trust and are
+ * trusted unless they say otherwise.
+ */
+export const WorkspaceTrustedNotification = new NotificationType<{ trusted: boolean }>('aiPolicyClaims/workspaceTrusted');
+
 export interface CheckMemoParams {
   uri: string;
 }

@@ -5,7 +5,7 @@ import { ProposedFeatures, TextDocumentSyncKind, TextDocuments, createConnection
 import type { Logger } from './core/types';
 import type { ServerContext } from './lsp/context';
 import { FEATURES } from './lsp/features';
-import { GetIndexStatusRequest, IndexStatusNotification, ReindexRequest } from './protocol';
+import { GetIndexStatusRequest, IndexStatusNotification, ReindexRequest, WorkspaceTrustedNotification } from './protocol';
 import { needsReindex, readSettings } from './settings';
 import { Workspace } from './workspace';
 
@@ -44,7 +44,9 @@ connection.onInitialize((params) => {
   workspace.roots = (params.workspaceFolders ?? []).flatMap((f) => (f.uri.startsWith('file:') ? [fileURLToPath(f.uri)] : []));
   if (!workspace.roots.length && params.rootUri?.startsWith('file:')) workspace.roots = [fileURLToPath(params.rootUri)];
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
-  applySettings((params.initializationOptions as { settings?: unknown } | null | undefined)?.settings);
+  const options = params.initializationOptions as { settings?: unknown; trusted?: unknown } | null | undefined;
+  applySettings(options?.settings);
+  workspace.trusted = options?.trusted !== false;
   const capabilities: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
   for (const f of FEATURES) Object.assign(capabilities, f.capabilities);
   return { capabilities, serverInfo: { name: 'ai-policy-claims' } };
@@ -65,6 +67,10 @@ connection.onDidChangeConfiguration(async (change) => {
   if (canPullConfiguration && raw === undefined) return;
   applySettings(raw);
   if (needsReindex(previous, workspace.settings)) void workspace.reindex();
+});
+
+connection.onNotification(WorkspaceTrustedNotification, (params) => {
+  workspace.trusted = params?.trusted !== false;
 });
 
 connection.onRequest(GetIndexStatusRequest, () => workspace.status);

@@ -22,6 +22,8 @@ export interface Indexed {
 export class Workspace {
   settings: Settings = DEFAULT_SETTINGS;
   roots: string[] = [];
+  /** False in VS Code's Restricted Mode: paths written in memos are not followed. */
+  trusted = true;
   status: IndexStatus = { state: 'indexing', documents: 0, claims: 0, passages: 0, folders: [], generation: 0 };
   private current?: Indexed;
   private running?: Promise<void>;

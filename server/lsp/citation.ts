@@ -85,13 +85,15 @@ async function insertCitation(ctx: ServerContext, params: Partial<CitationParams
 }
 
 /**
- * The memo's front matter `bibliography:` (relative to the memo's folder) wins; else the setting,
+ * The memo's front matter `bibliography:` (relative to the memo's folder) wins in a trusted
+ * workspace; else the setting,
  * relative to the workspace folder holding the memo. Undefined when neither can be placed.
  */
 export function bibliographyFile(ctx: ServerContext, doc: TextDocument): string | undefined {
   const memoPath = doc.uri.startsWith('file:') ? fileURLToPath(doc.uri) : undefined;
   const root = memoPath ? ctx.workspace.roots.find((r) => isInside(memoPath, r)) ?? ctx.workspace.roots[0] : ctx.workspace.roots[0];
-  const named = bibliographyPathFromFrontMatter(doc.getText());
+  // In an untrusted workspace a memo cannot point the server at a file of its choosing.
+  const named = ctx.workspace.trusted ? bibliographyPathFromFrontMatter(doc.getText()) : undefined;
   if (named) {
     if (path.isAbsolute(named)) return named;
     const base = memoPath ? path.dirname(memoPath) : root;

@@ -28,14 +28,14 @@ export class LspClient {
     this.proc.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
   }
 
-  static async start(settings: Record<string, unknown> = {}, rootPath?: string): Promise<LspClient> {
+  static async start(settings: Record<string, unknown> = {}, rootPath?: string, initializationOptions: Record<string, unknown> = {}): Promise<LspClient> {
     const client = new LspClient(settings);
     await client.request('initialize', {
       processId: process.pid,
       rootUri: rootPath ? pathToFileURL(rootPath).toString() : null,
       workspaceFolders: rootPath ? [{ uri: pathToFileURL(rootPath).toString(), name: 'ws' }] : null,
       capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } },
-      initializationOptions: { settings },
+      initializationOptions: { settings, ...initializationOptions },
     });
     client.notify('initialized', {});
     return client;
