@@ -43,6 +43,7 @@ if (!production) {
     ...testEntries('test/editor'),
     'test/eval.ts',
     'test/bench.ts',
+    'test/fuzz.ts',
   ].filter((f) => existsSync(f));
   builds.push({
     ...base,

@@ -79,6 +79,11 @@ export class LspClient {
     this.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
   }
 
+  /** The server's process id (for memory figures). */
+  get pid(): number | undefined {
+    return this.proc.pid;
+  }
+
   /** True while the server process runs. */
   get running(): boolean {
     return this.proc.exitCode === null && this.proc.signalCode === null;
