@@ -5,11 +5,13 @@ import { ProposedFeatures, TextDocumentSyncKind, TextDocuments, createConnection
 import type { Logger } from './core/types';
 import type { ServerContext } from './lsp/context';
 import { FEATURES } from './lsp/features';
+import { answerInvalidParams, guardParams } from './paramsGuard';
 import { GetIndexStatusRequest, IndexStatusNotification, ReindexRequest, WorkspaceTrustedNotification } from './protocol';
 import { needsReindex, readSettings } from './settings';
 import { Workspace } from './workspace';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createConnection(ProposedFeatures.all, { messageStrategy: guardParams() });
+answerInvalidParams(connection);
 const documents = new TextDocuments(TextDocument);
 
 // Logs go to the client's output channel (stdout is the protocol stream).

@@ -117,7 +117,7 @@ export class LspClient {
     }
   }
 
-  private dispatch(msg: { id?: number; method?: string; params?: Json; result?: Json; error?: { message: string } }): void {
+  private dispatch(msg: { id?: number; method?: string; params?: Json; result?: Json; error?: { code: number; message: string } }): void {
     if (msg.method && msg.id !== undefined) {
       // Server → client requests: answer configuration pulls with our settings.
       const answer = msg.method === 'workspace/configuration' ? this.answerConfiguration() : { result: null };
@@ -132,7 +132,7 @@ export class LspClient {
     const pending = this.pending.get(msg.id!);
     if (!pending) return;
     this.pending.delete(msg.id!);
-    if (msg.error) pending.reject(new Error(msg.error.message));
+    if (msg.error) pending.reject(Object.assign(new Error(msg.error.message), { code: msg.error.code }));
     else pending.resolve(msg.result);
   }
 }
