@@ -1,6 +1,6 @@
 // The server's view of the corpus: builds it from the settings, re-indexes when they or the
 // files change, and tells the client (status notifications) so that nobody waits on a sleep.
-import { watch, type FSWatcher } from 'node:fs';
+import type { FSWatcher } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
@@ -12,6 +12,7 @@ import type { Logger } from './core/types';
 import { SEEDS_FOLDER } from './paths';
 import type { IndexStatus } from './protocol';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { watchTree } from './watchTree';
 
 export interface Indexed {
   corpus: Corpus;
@@ -126,20 +127,16 @@ export class Workspace {
     for (const w of this.watchers.splice(0)) w.close();
     for (const folder of folders) {
       if (folder === SEEDS_FOLDER) continue;
-      try {
-        const w = watch(folder, { recursive: true }, (_event, file) => {
-          if (file && !/\.(txt|md|markdown|json)$/i.test(String(file))) return;
-          clearTimeout(this.debounce);
-          this.debounce = setTimeout(() => {
-            this.logger.info(`corpus changed (${file}); re-indexing`);
-            void this.reindex();
-          }, 300);
-        });
-        w.on('error', (e) => this.logger.warn(`stopped watching ${folder}: ${e.message}`));
-        this.watchers.push(w);
-      } catch (e) {
-        this.logger.warn(`cannot watch ${folder}: ${(e as Error).message}`);
-      }
+      const onChange = (file: string) => {
+        // Documents, catalog.json and entities.json matter; a new subfolder may hold documents.
+        if (path.extname(file) && !/\.(txt|md|markdown|json)$/i.test(file)) return;
+        clearTimeout(this.debounce);
+        this.debounce = setTimeout(() => {
+          this.logger.info(`corpus changed (${path.relative(folder, file) || '.'}); re-indexing`);
+          void this.reindex();
+        }, 300);
+      };
+      for (const w of watchTree(folder, onChange, this.logger)) this.watchers.push(w);
     }
   }
 
