@@ -36,8 +36,9 @@ interface Line {
 
 type Zone = Role | 'skip';
 
+/** Lines as an editor counts them: CR LF, LF and a lone CR (old Mac files) each end one. */
 export function splitLines(content: string): string[] {
-  return content.replace(/^\uFEFF/, '').split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  return content.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
 }
 
 export function isSeedLayout(lines: string[]): boolean {
