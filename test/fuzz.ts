@@ -23,7 +23,7 @@ const CLI_TIMEOUT_MS = 120_000;
 const LSP_TIMEOUT_MS = 60_000;
 const MEMORY_LIMIT_MB = 1024;
 
-const counts = { files: 0, memos: 0, cliRuns: 0, lspRequests: 0, crashes: 0, hangs: 0, peakServerMb: 0 };
+const counts = { files: 0, memos: 0, cliRuns: 0, lspRequests: 0, crashes: 0, hangs: 0, peakServerMb: 0, lastServerMb: 0 };
 const failures: string[] = [];
 const fail = (what: string) => {
   failures.push(what);
@@ -101,7 +101,8 @@ async function serverRound(client: LspClient, rand: Rand, folder: string, memo: 
   ]);
   await ask(client, 'aiPolicyClaims/checkMemo', { uri }, label);
   client.notify('textDocument/didClose', td);
-  counts.peakServerMb = Math.max(counts.peakServerMb, serverMemoryMb(client));
+  counts.lastServerMb = serverMemoryMb(client);
+  counts.peakServerMb = Math.max(counts.peakServerMb, counts.lastServerMb);
   if (!client.running) {
     counts.crashes++;
     fail(`${label}: the server exited: ${client.stderr.slice(-300)}`);
@@ -140,7 +141,7 @@ async function main(): Promise<number> {
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
   console.log(
     `fuzz: ${counts.files} corpus entries and ${counts.memos} memos; ${counts.cliRuns} CLI runs, ${counts.lspRequests} LSP requests; ` +
-      `${counts.crashes} crashes, ${counts.hangs} hangs; server peak ${counts.peakServerMb} MB; ${seconds} s`,
+      `${counts.crashes} crashes, ${counts.hangs} hangs; server memory peak ${counts.peakServerMb} MB, ${counts.lastServerMb} MB after the last round; ${seconds} s`,
   );
   const checks = counts.cliRuns + rounds;
   console.log(`fuzz: ${checks - failures.length} passed, ${failures.length} failed`);
