@@ -148,6 +148,34 @@ async function readSidecar(folder: string, logger: Logger): Promise<CatalogSidec
   }
 }
 
+/** Files read at once: thousands of simultaneous opens would exhaust file descriptors. */
+const BATCH_FILES = 64;
+/** Bytes read at once: 64 files just under the size limit would otherwise hold 1.3 GB. */
+const BATCH_BYTES = 128 * 1024 * 1024;
+
+/** The files in batches of at most `BATCH_FILES` files and (by their size now) `BATCH_BYTES` bytes. */
+export async function readBatches(names: string[]): Promise<string[][]> {
+  const sizes: number[] = [];
+  for (let i = 0; i < names.length; i += BATCH_FILES) {
+    const stats = await Promise.all(names.slice(i, i + BATCH_FILES).map((f) => fs.stat(f).then((st) => st.size, () => 0)));
+    for (const size of stats) sizes.push(Math.min(size, MAX_TEXT_BYTES));
+  }
+  const batches: string[][] = [];
+  let batch: string[] = [];
+  let bytes = 0;
+  names.forEach((name, i) => {
+    if (batch.length && (batch.length >= BATCH_FILES || bytes + sizes[i] > BATCH_BYTES)) {
+      batches.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(name);
+    bytes += sizes[i];
+  });
+  if (batch.length) batches.push(batch);
+  return batches;
+}
+
 /** How many skipped subfolders one warning names; the rest are counted. */
 const NAMED_SKIPS = 3;
 
@@ -182,11 +210,9 @@ export async function loadFolders(folders: string[], logger: Logger): Promise<Lo
   for (const { folder, listed } of listings) {
     const sidecar = await readSidecar(folder, logger);
     if (sidecar) sidecars.set(folder, sidecar);
-    // Bounded concurrency: thousands of simultaneous opens would exhaust file descriptors.
-    const names = listed.files;
-    for (let i = 0; i < names.length; i += 64) {
-      const batch = await Promise.all(names.slice(i, i + 64).map((f) => readSourceFile(f, folder, logger)));
-      for (const f of batch) if (f) files.push(f);
+    for (const batch of await readBatches(listed.files)) {
+      const read = await Promise.all(batch.map((f) => readSourceFile(f, folder, logger)));
+      for (const f of read) if (f) files.push(f);
     }
   }
   return { files, sidecars, skipped };

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { CorpusFolderError, decodeText, loadFolders } from '../../server/core/loader';
+import { CorpusFolderError, decodeText, loadFolders, readBatches } from '../../server/core/loader';
 import type { Logger } from '../../server/core/types';
 import { unreadableSubfolder, writeCorpus } from '../helpers';
 
@@ -71,4 +71,19 @@ test('text is decoded as UTF-8 or as UTF-16 with a byte-order mark; anything els
   assert.deepEqual(decodeText(Buffer.from(sentence, 'utf16le')), { reason: 'UTF-16 text without a byte-order mark (save it as UTF-8)' });
   assert.deepEqual(decodeText(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2, 0xff, 0xd8])), { reason: 'binary file (contains NUL bytes)' });
   assert.deepEqual(decodeText(Buffer.from([0x63, 0x61, 0x66, 0xe9])), { reason: 'not valid UTF-8 text' });
+});
+
+test('files are read in batches bounded by count and by bytes, so big files are not all held at once', async () => {
+  const dir = writeCorpus('//- small.txt\nSmall\nText.\n');
+  const big = Array.from({ length: 20 }, (_, i) => path.join(dir, `big-${i}.txt`));
+  // Sparse 15 MB files: large to stat, nothing on disk.
+  for (const file of big) {
+    writeFileSync(file, 'Big\n');
+    truncateSync(file, 15 * 1024 * 1024);
+  }
+  const small = Array.from({ length: 150 }, () => path.join(dir, 'small.txt'));
+  const batches = await readBatches([...big, ...small]);
+  assert.deepEqual(batches.slice(0, 3).map((b) => b.length), [8, 8, 4 + 60]);
+  assert.ok(batches.every((b) => b.length <= 64));
+  assert.equal(batches.flat().length, 170);
 });
