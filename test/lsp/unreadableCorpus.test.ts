@@ -43,3 +43,22 @@ test('when nothing can be indexed, requests answer with a clear error at once an
     await client.shutdown();
   }
 });
+
+test('a memo opened while nothing could be indexed is checked once the settings name a readable folder', async () => {
+  const good = writeCorpus('//- chips.txt\nChip export rules\nThe Department of Commerce issued the chip rule on March 3, 2026.\n');
+  const client = await LspClient.start({ corpus: { folders: [path.join(good, 'missing')], includeSeeds: false } });
+  try {
+    await client.waitFor('aiPolicyClaims/indexStatus', (p) => (p as { state: string }).state === 'error');
+    const uri = pathToFileURL(path.join(good, '..', 'memo-later.md')).toString();
+    const failed = client.waitFor('window/logMessage', (p) => /checking .*memo-later\.md failed: AI Policy Claims has no index/.test((p as { message: string }).message));
+    client.open(uri, '# Memo\n\nThe Department of Commerce issued the chip rule on March 9, 2026.\n');
+    await failed;
+    const diagnostics = client.waitFor('textDocument/publishDiagnostics', (p) => (p as { uri: string; diagnostics: unknown[] }).uri === uri && (p as { diagnostics: unknown[] }).diagnostics.length > 0);
+    client.answerConfiguration = () => ({ result: [{ corpus: { folders: [good], includeSeeds: false } }] });
+    client.notify('workspace/didChangeConfiguration', { settings: null });
+    const published = (await diagnostics) as { diagnostics: Array<{ message: string }> };
+    assert.match(published.diagnostics[0].message, /the memo says March 9, 2026, the source says March 3, 2026/);
+  } finally {
+    await client.shutdown();
+  }
+});
