@@ -47,6 +47,7 @@ if (!production) {
     'test/train.ts',
     'test/explainClaim.ts',
     'test/bench.ts',
+    'test/fuzz.ts',
   ].filter((f) => existsSync(f));
   builds.push({
     ...base,

@@ -12,7 +12,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { IndexStatusNotification, type IndexStatus } from '../server/protocol';
+import { IndexStatusNotification, WorkspaceTrustedNotification, type IndexStatus } from '../server/protocol';
 import { registerCommands } from './commands';
 import { StatusBar } from './statusBar';
 
@@ -47,7 +47,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     synchronize: { configurationSection: 'aiPolicyClaims' },
     outputChannel: output,
     errorHandler: restartingErrorHandler(output, () => client),
-    initializationOptions: { settings: vscode.workspace.getConfiguration('aiPolicyClaims') },
+    // In Restricted Mode VS Code itself hands over only the user's values of the settings that
+    // name files (package.json `restrictedConfigurations`); the server is told so that it also
+    // ignores paths written in memos.
+    initializationOptions: { settings: vscode.workspace.getConfiguration('aiPolicyClaims'), trusted: vscode.workspace.isTrusted },
   };
   client = new LanguageClient('aiPolicyClaims', 'AI Policy Claims', serverOptions, clientOptions);
   const statusBar = new StatusBar();
@@ -68,6 +71,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     client.onDidChangeState((e) => {
       if (e.newState === State.Stopped) statusBar.stopped();
     }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(WorkspaceTrustedNotification, { trusted: true })),
   );
   try {
     await client.start();

@@ -14,6 +14,7 @@ import {
 import type { ExtensionApi } from './extension';
 import { liveSearch } from './liveSearch';
 import { CITATION_STYLES } from '../server/core/types';
+import { inertLinks } from '../server/core/citations/markdown';
 import { configuredStyle, passageItem, styleLabel, type PassageItem } from './labels';
 
 /** Skips the picker (tests, other commands): `query` is searched, `pick` chooses an item (0 = first). */
@@ -101,9 +102,9 @@ function placeCursorAfter(editor: vscode.TextEditor, response: CitationResponse)
 function report(response: CitationResponse): void {
   const bib = response.bibliography;
   if (bib?.error) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Could not write the bibliography: {0}', bib.error));
+    void vscode.window.showWarningMessage(vscode.l10n.t('Could not write the bibliography: {0}', inertLinks(bib.error)));
   } else if (response.message) {
-    void vscode.window.showWarningMessage(response.message);
+    void vscode.window.showWarningMessage(inertLinks(response.message));
   } else if (bib?.added) {
     vscode.window.setStatusBarMessage(vscode.l10n.t('Bibliography updated: {0}', vscode.workspace.asRelativePath(bib.path)), 5000);
   } else {

@@ -25,9 +25,11 @@ export class StatusBar implements vscode.Disposable {
       this.item.tooltip = status.folders.join('\n');
       this.item.backgroundColor = undefined;
     } else if (status.state === 'ready') {
-      this.item.text = `$(book) ${vscode.l10n.t('AI Policy Claims: {0} documents, {1} claims', status.documents, status.claims)}`;
-      this.item.tooltip = `${status.folders.join('\n')}\n${status.ms ?? 0} ms`;
-      this.item.backgroundColor = undefined;
+      // Folders that could not be read were left out: the icon says so, the tooltip says which.
+      const icon = status.skipped?.length ? '$(warning)' : '$(book)';
+      this.item.text = `${icon} ${vscode.l10n.t('AI Policy Claims: {0} documents, {1} claims', status.documents, status.claims)}`;
+      this.item.tooltip = [...status.folders, ...(status.skipped ?? []), `${status.ms ?? 0} ms`].join('\n');
+      this.item.backgroundColor = status.skipped?.length ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     } else {
       this.item.text = `$(error) AI Policy Claims`;
       this.item.tooltip = status.message;

@@ -13,6 +13,8 @@ export interface IndexStatus {
   folders: string[];
   ms?: number;
   message?: string;
+  /** Folders (or parts of them) that could not be read and were left out, one line each. */
+  skipped?: string[];
   /** Increases with every re-index, so a client can wait for a fresh one. */
   generation: number;
   /** While indexing: steps done of the total (two per document: parse, then index). */
@@ -60,6 +62,14 @@ export interface ClaimItem extends SourceView {
 export const SearchClaimsRequest = new RequestType<SearchClaimsParams, ClaimItem[], void>('aiPolicyClaims/searchClaims');
 
 export const ReindexRequest = new RequestType0<IndexStatus, void>('aiPolicyClaims/reindex');
+
+/**
+ * Sent by the VS Code client when the user trusts the workspace (it starts untrusted in
+ * Restricted Mode: `initializationOptions.trusted` false). Untrusted, the server follows no path
+ * a memo names (front matter `bibliography:`); other editors have no workspace trust and are
+ * trusted unless they say otherwise.
+ */
+export const WorkspaceTrustedNotification = new NotificationType<{ trusted: boolean }>('aiPolicyClaims/workspaceTrusted');
 
 export interface CheckMemoParams {
   uri: string;

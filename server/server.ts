@@ -5,11 +5,13 @@ import { ProposedFeatures, TextDocumentSyncKind, TextDocuments, createConnection
 import type { Logger } from './core/types';
 import type { ServerContext } from './lsp/context';
 import { FEATURES } from './lsp/features';
-import { GetIndexStatusRequest, IndexStatusNotification, ReindexRequest } from './protocol';
+import { answerInvalidParams, guardParams } from './paramsGuard';
+import { GetIndexStatusRequest, IndexStatusNotification, ReindexRequest, WorkspaceTrustedNotification } from './protocol';
 import { needsReindex, readSettings } from './settings';
 import { Workspace } from './workspace';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createConnection(ProposedFeatures.all, { messageStrategy: guardParams() });
+answerInvalidParams(connection);
 const documents = new TextDocuments(TextDocument);
 
 // Logs go to the client's output channel (stdout is the protocol stream).
@@ -23,11 +25,30 @@ const workspace = new Workspace(logger, (status) => void connection.sendNotifica
 const ctx: ServerContext = { connection, documents, workspace, logger };
 let canPullConfiguration = false;
 
+/** Reads the settings the client sent; values of the wrong type fall back to defaults, said in one line. */
+function applySettings(raw: unknown): void {
+  const ignored: string[] = [];
+  workspace.settings = readSettings(raw, ignored);
+  if (ignored.length) logger.warn(`ignored settings of the wrong type, using their defaults: ${ignored.map((k) => (k.startsWith('aiPolicyClaims') ? k : `aiPolicyClaims.${k}`)).join(', ')}`);
+}
+
+/** The settings the client holds now; undefined (and one log line) when it cannot say. */
+async function pullSettings(): Promise<unknown> {
+  try {
+    return await connection.workspace.getConfiguration('aiPolicyClaims');
+  } catch (e) {
+    logger.warn(`could not read settings: ${(e as Error).message}`);
+    return undefined;
+  }
+}
+
 connection.onInitialize((params) => {
   workspace.roots = (params.workspaceFolders ?? []).flatMap((f) => (f.uri.startsWith('file:') ? [fileURLToPath(f.uri)] : []));
   if (!workspace.roots.length && params.rootUri?.startsWith('file:')) workspace.roots = [fileURLToPath(params.rootUri)];
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
-  workspace.settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+  const options = params.initializationOptions as { settings?: unknown; trusted?: unknown } | null | undefined;
+  applySettings(options?.settings);
+  workspace.trusted = options?.trusted !== false;
   const capabilities: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
   for (const f of FEATURES) Object.assign(capabilities, f.capabilities);
   return { capabilities, serverInfo: { name: 'ai-policy-claims' } };
@@ -35,20 +56,23 @@ connection.onInitialize((params) => {
 
 connection.onInitialized(async () => {
   if (canPullConfiguration) {
-    try {
-      workspace.settings = readSettings(await connection.workspace.getConfiguration('aiPolicyClaims'));
-    } catch (e) {
-      logger.warn(`could not read settings: ${(e as Error).message}`);
-    }
+    const raw = await pullSettings();
+    if (raw !== undefined) applySettings(raw);
   }
   void workspace.reindex();
 });
 
 connection.onDidChangeConfiguration(async (change) => {
   const previous = workspace.settings;
-  const raw = canPullConfiguration ? await connection.workspace.getConfiguration('aiPolicyClaims') : (change.settings as { aiPolicyClaims?: unknown })?.aiPolicyClaims;
-  workspace.settings = readSettings(raw);
+  // A client that fails the pull keeps the settings it had; a pushed value of any shape is read.
+  const raw = canPullConfiguration ? await pullSettings() : (change?.settings as { aiPolicyClaims?: unknown } | null | undefined)?.aiPolicyClaims;
+  if (canPullConfiguration && raw === undefined) return;
+  applySettings(raw);
   if (needsReindex(previous, workspace.settings)) void workspace.reindex();
+});
+
+connection.onNotification(WorkspaceTrustedNotification, (params) => {
+  workspace.trusted = params?.trusted !== false;
 });
 
 connection.onRequest(GetIndexStatusRequest, () => workspace.status);

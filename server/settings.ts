@@ -21,28 +21,45 @@ export const DEFAULT_SETTINGS: Settings = {
   checks: { contradictions: true, unsupported: true, unknownCitationKeys: true },
 };
 
-/** Merges whatever the client sent over the defaults, ignoring values of the wrong type. */
-export function readSettings(raw: unknown): Settings {
-  const r = (raw ?? {}) as Record<string, Record<string, unknown> | unknown>;
+/**
+ * Merges whatever the client sent over the defaults. A value of the wrong type (or settings that
+ * are not an object at all) falls back to its default, and its key is added to `ignored`, so
+ * that the caller can say so in one line.
+ */
+export function readSettings(raw: unknown, ignored: string[] = []): Settings {
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (raw !== undefined && raw !== null && !isObject(raw)) ignored.push('aiPolicyClaims (not an object)');
+  const r = isObject(raw) ? raw : {};
   const get = <T>(section: string, key: string, fallback: T, ok: (v: unknown) => boolean): T => {
-    const s = r[section] as Record<string, unknown> | undefined;
+    const s = r[section];
+    if (s !== undefined && s !== null && !isObject(s)) {
+      if (!ignored.includes(section)) ignored.push(section);
+      return fallback;
+    }
     const v = s?.[key];
-    return v !== undefined && ok(v) ? (v as T) : fallback;
+    if (v === undefined || v === null) return fallback;
+    if (ok(v)) return v as T;
+    ignored.push(`${section}.${key}`);
+    return fallback;
   };
-  const strings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+  // A NUL byte is no part of any path; node's fs functions throw on it.
+  const pathText = (v: unknown) => typeof v === 'string' && !v.includes('\0');
+  const paths = (v: unknown) => Array.isArray(v) && v.every(pathText);
   const bool = (v: unknown) => typeof v === 'boolean';
   const d = DEFAULT_SETTINGS;
+  const languagesOk = Array.isArray(r.languages) && r.languages.every((l) => LANGS.includes(l as Lang));
+  if (r.languages !== undefined && r.languages !== null && !languagesOk) ignored.push('languages');
   return {
     corpus: {
-      folders: get('corpus', 'folders', d.corpus.folders, strings),
+      folders: get('corpus', 'folders', d.corpus.folders, paths),
       includeSeeds: get('corpus', 'includeSeeds', d.corpus.includeSeeds, bool),
     },
-    entities: { files: get('entities', 'files', d.entities.files, strings) },
+    entities: { files: get('entities', 'files', d.entities.files, paths) },
     citation: {
       style: get('citation', 'style', d.citation.style, (v) => CITATION_STYLES.includes(v as CitationStyle)),
-      bibliography: get('citation', 'bibliography', d.citation.bibliography, (v) => typeof v === 'string' && v.length > 0),
+      bibliography: get('citation', 'bibliography', d.citation.bibliography, (v) => pathText(v) && (v as string).length > 0),
     },
-    languages: Array.isArray(r.languages) && r.languages.every((l) => LANGS.includes(l as Lang)) ? (r.languages as Lang[]) : d.languages,
+    languages: languagesOk ? (r.languages as Lang[]) : d.languages,
     checks: {
       contradictions: get('checks', 'contradictions', d.checks.contradictions, bool),
       unsupported: get('checks', 'unsupported', d.checks.unsupported, bool),

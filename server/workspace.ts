@@ -1,8 +1,9 @@
 // The server's view of the corpus: builds it from the settings, re-indexes when they or the
 // files change, and tells the client (status notifications) so that nobody waits on a sleep.
-import { watch, type FSWatcher } from 'node:fs';
+import type { FSWatcher } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { bridges, type Bridges } from './bridges';
 import { ClaimSearch } from './core/claimSearch';
 import type { Corpus } from './core/corpus';
@@ -11,6 +12,7 @@ import type { Logger } from './core/types';
 import { SEEDS_FOLDER } from './paths';
 import type { IndexStatus } from './protocol';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { watchTree } from './watchTree';
 
 export interface Indexed {
   corpus: Corpus;
@@ -21,11 +23,13 @@ export interface Indexed {
 export class Workspace {
   settings: Settings = DEFAULT_SETTINGS;
   roots: string[] = [];
+  /** False in VS Code's Restricted Mode: paths written in memos are not followed. */
+  trusted = true;
   status: IndexStatus = { state: 'indexing', documents: 0, claims: 0, passages: 0, folders: [], generation: 0 };
   private current?: Indexed;
   private running?: Promise<void>;
   private again = false;
-  private waiters: Array<(i: Indexed) => void> = [];
+  private waiters: Array<{ resolve: (i: Indexed) => void; reject: (e: Error) => void }> = [];
   private listeners: Array<(i: Indexed) => void> = [];
   private watchers: FSWatcher[] = [];
   private debounce?: NodeJS.Timeout;
@@ -35,10 +39,18 @@ export class Workspace {
     private readonly onStatus: (status: IndexStatus) => void,
   ) {}
 
-  /** The index, waiting for the first build if it is still running. */
+  /**
+   * The index, waiting for the first build if it is still running. When nothing could be indexed
+   * it rejects at once with an error a client shows, rather than leaving the request waiting.
+   */
   indexed(): Promise<Indexed> {
     if (this.current) return Promise.resolve(this.current);
-    return new Promise((resolve) => this.waiters.push(resolve));
+    if (this.status.state === 'error') return Promise.reject(this.unavailable());
+    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+  }
+
+  private unavailable(): ResponseError<void> {
+    return new ResponseError(LSPErrorCodes.RequestFailed, `AI Policy Claims has no index: ${this.status.message ?? 'indexing failed'}`);
   }
 
   /** Calls `listener` with every new index, once it is ready (e.g. to warm caches in the background). */
@@ -93,12 +105,15 @@ export class Workspace {
       this.current = { corpus: opened.corpus, bridges: b, claims: new ClaimSearch(opened.corpus) };
       this.watchFolders(folders);
       const claims = opened.corpus.passages.reduce((n, p) => n + (p.heading ? 0 : 1), 0);
-      this.publish({ state: 'ready', documents: opened.corpus.documents.length, passages: opened.corpus.passages.length, claims, folders, ms: Math.round(opened.ms), generation });
-      for (const w of this.waiters.splice(0)) w(this.current);
+      const skipped = opened.skipped.length ? { skipped: opened.skipped } : {};
+      this.publish({ state: 'ready', documents: opened.corpus.documents.length, passages: opened.corpus.passages.length, claims, folders, ms: Math.round(opened.ms), generation, ...skipped });
+      for (const w of this.waiters.splice(0)) w.resolve(this.current);
       for (const l of this.listeners) l(this.current);
     } catch (e) {
       this.logger.error(`indexing failed: ${(e as Error).message}`);
       this.publish({ ...this.status, state: 'error', message: (e as Error).message, folders, generation });
+      // Without an earlier index to answer from, waiting requests get the error instead of waiting forever.
+      if (!this.current) for (const w of this.waiters.splice(0)) w.reject(this.unavailable());
     }
   }
 
@@ -112,20 +127,16 @@ export class Workspace {
     for (const w of this.watchers.splice(0)) w.close();
     for (const folder of folders) {
       if (folder === SEEDS_FOLDER) continue;
-      try {
-        const w = watch(folder, { recursive: true }, (_event, file) => {
-          if (file && !/\.(txt|md|markdown|json)$/i.test(String(file))) return;
-          clearTimeout(this.debounce);
-          this.debounce = setTimeout(() => {
-            this.logger.info(`corpus changed (${file}); re-indexing`);
-            void this.reindex();
-          }, 300);
-        });
-        w.on('error', (e) => this.logger.warn(`stopped watching ${folder}: ${e.message}`));
-        this.watchers.push(w);
-      } catch (e) {
-        this.logger.warn(`cannot watch ${folder}: ${(e as Error).message}`);
-      }
+      const onChange = (file: string) => {
+        // Documents, catalog.json and entities.json matter; a new subfolder may hold documents.
+        if (path.extname(file) && !/\.(txt|md|markdown|json)$/i.test(file)) return;
+        clearTimeout(this.debounce);
+        this.debounce = setTimeout(() => {
+          this.logger.info(`corpus changed (${path.relative(folder, file) || '.'}); re-indexing`);
+          void this.reindex();
+        }, 300);
+      };
+      for (const w of watchTree(folder, onChange, this.logger)) this.watchers.push(w);
     }
   }
 

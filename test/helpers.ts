@@ -1,4 +1,5 @@
 // Shared test helpers: the repository's own seeds and fixtures, and inline multi-file corpora.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -117,4 +118,14 @@ export async function openCorpusWith(folders: string[], includeSeeds = true): Pr
 export async function openCorpusWithFacts(folders: string[], includeSeeds = true): Promise<{ corpus: Corpus; b: Bridges; table: EntityFacts }> {
   const { corpus, b } = await openCorpusWith(folders, includeSeeds);
   return { corpus, b, table: entityFacts(corpus, b.entities) };
+}
+
+/**
+ * Makes a subfolder of `dir` that cannot be read: nested so deep that its path is longer than the
+ * system allows (ENAMETOOLONG), which holds even for root, where permission bits do not.
+ */
+export function unreadableSubfolder(dir: string): void {
+  const name = 'd'.repeat(240);
+  const r = spawnSync('bash', ['-c', `cd "$1" && for i in $(seq 18); do mkdir ${name} && cd ${name} || exit 1; done; echo 'Deep\nNothing reads this.' > deep.txt`, 'bash', dir]);
+  if (r.status !== 0) throw new Error(`could not make a deep folder: ${r.stderr}`);
 }

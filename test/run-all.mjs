@@ -1,7 +1,8 @@
 // Every level of tests, in order, as `npm test` runs them after the build: unit, LSP over stdio,
-// Neovim, the editor suite in a real VS Code, UI checks, the packaged .vsix. Each level runs with
-// a time-out and its output shown live; a level that crashes, hangs or prints no summary counts
-// as failed. The last line is exactly `N passed, N failed`; the exit code is non-zero on failure.
+// a short fuzz run, Neovim, the editor suite in a real VS Code, UI checks, the packaged .vsix.
+// Each level runs with a time-out and its output shown live; a level that crashes, hangs or
+// prints no summary counts as failed. The last line is exactly `N passed, N failed`; the exit
+// code is non-zero on failure.
 // AIPC_LEVELS=unit,lsp (a comma list) runs a subset.
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -25,6 +26,8 @@ const labelSummary = (label) => (out) => {
 const LEVELS = [
   { name: 'unit', cmd: ['node', '--test', '--test-reporter=tap', 'dist/test/unit/'], timeout: 5 * MIN, summary: tapSummary },
   { name: 'lsp', cmd: ['node', '--test', '--test-reporter=tap', 'dist/test/lsp/'], timeout: 5 * MIN, summary: tapSummary },
+  // Seeded hostile corpora and memos against the CLI and the server: the short form (the full one is `npm run fuzz`).
+  { name: 'fuzz', cmd: ['node', 'dist/test/fuzz.js', '--short'], timeout: 5 * MIN, summary: labelSummary('fuzz') },
   { name: 'nvim', cmd: ['node', 'test/nvim/run-nvim.mjs'], timeout: 2 * MIN, summary: labelSummary('nvim'), tools: true },
   { name: 'editor', cmd: ['node', 'test/e2e/run-editor.mjs'], timeout: 4 * MIN, summary: labelSummary('editor'), tools: true },
   { name: 'ui', cmd: ['node', 'test/e2e/ui.mjs'], timeout: 5 * MIN, summary: labelSummary('ui'), tools: true },

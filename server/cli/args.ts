@@ -44,7 +44,7 @@ export function parseArgs(argv: string[], spec: FlagSpec): Parsed {
 
 export function intFlag(value: unknown, name: string, fallback: number): number {
   if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number`);
-  return n;
+  // Digits only: Number() would also take '', '0x10' and '1e3'.
+  if (typeof value !== 'string' || !/^\d{1,15}$/.test(value)) throw new UsageError(`--${name} must be a whole number`);
+  return Number(value);
 }

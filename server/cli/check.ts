@@ -1,7 +1,6 @@
 // `check [--json] [--corpus DIR]… MEMO`: every claim sentence of a memo against the corpus.
 // Prints each contradicted or unsupported claim with its line (`--all`: supported ones too) and
 // citation keys that nothing defines; exit code 1 when a claim is contradicted, 0 otherwise.
-import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { readBibliographyKeys } from '../core/bibliography';
 import { checkMemo, countFindings, unknownCitationKeys, type MemoFinding } from '../core/check';
@@ -9,7 +8,8 @@ import { bibliographyPathFromFrontMatter, type CitationKeyUse } from '../core/ci
 import type { Corpus } from '../core/corpus';
 import { UsageError, parseArgs } from './args';
 import { CORPUS_FLAGS, corpusFromArgs } from './corpusArgs';
-import { ROLE_LABEL, location } from './format';
+import { ROLE_LABEL, location, printableName } from './format';
+import { readTextFile } from './readText';
 
 export const CHECK_USAGE = 'check [--corpus DIR]… [--no-seeds] [--entities FILE]… [--bibliography FILE] [--json] [--all] MEMO';
 
@@ -17,7 +17,7 @@ export async function checkCommand(argv: string[], out: (s: string) => void): Pr
   const parsed = parseArgs(argv, { ...CORPUS_FLAGS, json: 'boolean', all: 'boolean', bibliography: 'string' });
   if (parsed.positional.length !== 1) throw new UsageError(`usage: ${CHECK_USAGE}`);
   const file = parsed.positional[0];
-  const memoText = readMemo(file);
+  const memoText = readTextFile(file);
   const { corpus, bridges } = await corpusFromArgs(parsed);
   const findings = (await checkMemo(corpus, bridges.entities, memoText))!;
   const unknown = await unknownKeys(corpus, memoText, file, parsed.flags.bibliography as string | undefined);
@@ -26,20 +26,10 @@ export async function checkCommand(argv: string[], out: (s: string) => void): Pr
     out(JSON.stringify({ file, ...counts, findings, unknownCitationKeys: unknown }));
   } else {
     for (const f of findings) if (parsed.flags.all || f.verdict !== 'supported') out(formatFinding(file, f));
-    for (const u of unknown) out(`${file}:${u.range.start.line + 1}:${u.range.start.character + 1}: unknown citation key @${u.key}`);
+    for (const u of unknown) out(`${printableName(file)}:${u.range.start.line + 1}:${u.range.start.character + 1}: unknown citation key @${u.key}`);
     out(`${counts.checked} claims checked: ${counts.supported} supported, ${counts.contradicted} contradicted, ${counts.unsupported} unsupported`);
   }
   return counts.contradicted > 0 ? 1 : 0;
-}
-
-function readMemo(file: string): string {
-  try {
-    if (statSync(file).isDirectory()) throw new UsageError(`${file} is a folder, not a memo`);
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
 }
 
 /**
@@ -62,7 +52,7 @@ async function unknownKeys(corpus: Corpus, memoText: string, file: string, bibli
 }
 
 function formatFinding(file: string, f: MemoFinding): string {
-  const lines = [`${file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.verdict}: ${f.claim}`];
+  const lines = [`${printableName(file)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.verdict}: ${f.claim}`];
   for (const c of f.conflicts) {
     const who = c.source.speaker ? `, quoting ${c.source.speaker}` : '';
     lines.push(`  ${c.kind}: the memo says ${c.claimValue}; ${location({ doc: c.source.doc, range: c.sourceRange })} [${ROLE_LABEL[c.source.role]}${who}] says ${c.sourceValue}`);

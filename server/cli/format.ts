@@ -11,7 +11,12 @@ export const ROLE_LABEL: Record<Role, string> = {
 };
 
 export function location(s: Pick<SourceView, 'doc' | 'range'>): string {
-  return `${s.doc}:${s.range.start.line + 1}:${s.range.start.character + 1}`;
+  return `${printableName(s.doc)}:${s.range.start.line + 1}:${s.range.start.character + 1}`;
+}
+
+/** A file name on one line: a newline or other control character in it would break `file:line:col`. */
+export function printableName(name: string): string {
+  return name.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 export function formatSources(result: FindSourcesResult): string {

@@ -1,12 +1,12 @@
 // `hover`: what the language server's hover shows at a position of a memo (or of a string), as
 // JSON for scripts: `null`, or the entity, the Markdown and the facts with the ranges `sources` uses.
-import { readFileSync } from 'node:fs';
 import { entityFacts } from '../core/entityFacts';
 import { memoHover, type FactView, type MemoHover } from '../core/hover';
 import type { Position } from '../core/types';
 import { UsageError, intFlag, parseArgs } from './args';
 import { CORPUS_FLAGS, corpusFromArgs } from './corpusArgs';
 import { ROLE_LABEL, location } from './format';
+import { readTextFile } from './readText';
 
 export const HOVER_USAGE = 'hover [--corpus DIR]… [--no-seeds] [--json] (--text STRING --offset N | --file MEMO --line L --character C)';
 
@@ -28,7 +28,7 @@ export async function hoverCommand(argv: string[], out: (s: string) => void): Pr
   } else {
     if (f.offset !== undefined) throw new UsageError('--file takes --line and --character, not --offset');
     if (f.line === undefined || f.character === undefined) throw new UsageError('--file needs --line L and --character C');
-    memo = readMemo(f.file as string);
+    memo = readTextFile(f.file as string);
     at = { line: intFlag(f.line, 'line', 0), character: intFlag(f.character, 'character', 0) };
   }
   const { corpus, bridges } = await corpusFromArgs(parsed);
@@ -36,14 +36,6 @@ export async function hoverCommand(argv: string[], out: (s: string) => void): Pr
   if (f.json) out(JSON.stringify(hover ? hoverJson(hover) : null));
   else out(hover ? formatHover(hover) : 'No hover here.');
   return 0;
-}
-
-function readMemo(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
 }
 
 function positionOf(text: string, offset: number): Position {

@@ -1,9 +1,9 @@
 // `sources "<claim>"` and `sources --batch FILE --json`: ranked passages and a verdict.
-import { readFileSync } from 'node:fs';
 import { findSources, type FindSourcesResult } from '../core/findSources';
 import { UsageError, intFlag, parseArgs } from './args';
 import { CORPUS_FLAGS, corpusFromArgs } from './corpusArgs';
 import { formatSources } from './format';
+import { readTextFile } from './readText';
 
 export const SOURCES_USAGE = 'sources [--corpus DIR]… [--no-seeds] [--entities FILE]… [--top K] [--json] ("<claim>" | --batch FILE)';
 
@@ -42,12 +42,7 @@ function batchLine(id: unknown, result: FindSourcesResult) {
 }
 
 function readBatch(file: string): Array<{ id: unknown; claim: string }> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+  const text = readTextFile(file);
   return text
     .split('\n')
     .map((line, i) => ({ line: line.trim(), n: i + 1 }))

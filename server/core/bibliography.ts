@@ -1,8 +1,15 @@
 // The writer's CSL-JSON bibliography file: read its keys, add entries without ever losing any.
-import { promises as fs } from 'node:fs';
+// Only a regular UTF-8 file of sensible size is read (a memo's front matter can name any path,
+// `/dev/zero` or a FIFO included); reads are cached by modification time, because diagnostics
+// read it on every pass. Writes hold a lock across processes (two editor windows, one file).
+import { constants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { writeAtomically, writeTarget } from './atomicWrite';
 import type { CslItem } from './citations';
+import { withFileLock } from './fileLock';
+
+/** A bibliography this large is not one a person keeps by hand; it is refused, not read. */
+export const MAX_BIBLIOGRAPHY_BYTES = 20 * 1024 * 1024;
 
 export interface AddResult {
   /** Ids of the entries written, in the order given. */
@@ -11,8 +18,8 @@ export interface AddResult {
   kept: number;
 }
 
-// One write at a time per file, so two quick insertions cannot each read the old array and
-// then overwrite each other's addition.
+// One write at a time per file in this process (and the file lock for other processes), so two
+// quick insertions cannot each read the old array and then overwrite each other's addition.
 const queues = new Map<string, Promise<unknown>>();
 
 export function addToBibliography(file: string, items: CslItem[]): Promise<AddResult> {
@@ -40,33 +47,84 @@ export interface BibliographyEntry {
 /** The entries (id and title) of a CSL-JSON file, in file order; a missing file has none. */
 export async function readBibliographyEntries(file: string): Promise<BibliographyEntry[]> {
   assertCslJson(file);
-  const text = await readIfExists(file);
-  if (text === undefined) return [];
-  return parseEntries(file, text).flatMap((entry) => {
+  const stat = await statIfExists(file);
+  if (!stat) return [];
+  const stamp = `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+  const cached = readCache.get(path.resolve(file));
+  if (cached?.stamp === stamp) return cached.entries;
+  const entries = parseEntries(file, await readChecked(file, stat)).flatMap((entry) => {
     const id = idOf(entry);
     if (id === undefined) return [];
     const title = (entry as { title?: unknown }).title;
     return [{ id, ...(typeof title === 'string' ? { title } : {}) }];
   });
+  if (readCache.size >= 64) readCache.clear();
+  readCache.set(path.resolve(file), { stamp, entries });
+  return entries;
 }
+
+const readCache = new Map<string, { stamp: string; entries: BibliographyEntry[] }>();
 
 async function addNow(file: string, items: CslItem[]): Promise<AddResult> {
   assertCslJson(file);
-  const target = await realTarget(file);
-  const text = await readIfExists(target);
-  const entries = text === undefined ? [] : parseEntries(file, text);
-  const known = new Set(idsOf(entries));
-  const fresh: CslItem[] = [];
-  for (const item of items) {
-    if (known.has(item.id)) continue;
-    known.add(item.id);
-    fresh.push(item);
+  const target = await writeTarget(file);
+  return withFileLock(target, async () => {
+    const stat = await statIfExists(target);
+    if (stat) await assertWritable(file, target, stat.mode);
+    const text = stat ? await readChecked(file, stat) : undefined;
+    const entries = text === undefined ? [] : parseEntries(file, text);
+    const known = new Set(idsOf(entries));
+    const fresh: CslItem[] = [];
+    for (const item of items) {
+      if (known.has(item.id)) continue;
+      known.add(item.id);
+      fresh.push(item);
+    }
+    if (fresh.length > 0) {
+      const next = entries.length === 0 || text === undefined ? freshArray(fresh) : appendEntries(text, fresh);
+      await writeAtomically(target, next);
+    }
+    return { added: fresh.map((i) => i.id), kept: entries.length };
+  });
+}
+
+/** The file's status, following links; undefined when it does not exist. Only regular files pass. */
+async function statIfExists(file: string) {
+  let stat;
+  try {
+    stat = await fs.stat(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new Error(`${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
   }
-  if (fresh.length > 0) {
-    const next = entries.length === 0 || text === undefined ? freshArray(fresh) : appendEntries(text, fresh);
-    await writeAtomically(target, next);
+  if (!stat.isFile()) throw new Error(`${file} is not a regular file; a bibliography must be a .json file.`);
+  if (stat.size > MAX_BIBLIOGRAPHY_BYTES) throw new Error(`${file} is larger than ${MAX_BIBLIOGRAPHY_BYTES / 1024 / 1024} MB; it was not read.`);
+  return stat;
+}
+
+/** The text of a file already checked by `statIfExists`: UTF-8 only, never decoded with replacements. */
+async function readChecked(file: string, stat: { size: number }): Promise<string> {
+  const handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  let bytes: Buffer;
+  try {
+    // Never more than the size seen: a file that grows meanwhile is read as it was.
+    bytes = Buffer.alloc(Math.min(stat.size, MAX_BIBLIOGRAPHY_BYTES));
+    const { bytesRead } = await handle.read(bytes, 0, bytes.length, 0);
+    bytes = bytes.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
   }
-  return { added: fresh.map((i) => i.id), kept: entries.length };
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error(`${file} is not UTF-8 text; it was left unchanged. Save it as UTF-8 to add citations to it.`);
+  }
+}
+
+/** A file the user made read-only stays unchanged (root could write it anyway: the mode decides). */
+async function assertWritable(file: string, target: string, mode: number): Promise<void> {
+  const denied = (mode & 0o222) === 0 || (await fs.access(target, constants.W_OK).then(() => false, () => true));
+  if (denied) throw new Error(`${file} is read-only; it was left unchanged.`);
 }
 
 function assertCslJson(file: string): void {
@@ -85,7 +143,9 @@ function parseEntries(file: string, text: string): unknown[] {
   try {
     data = JSON.parse(body);
   } catch (error) {
-    throw new Error(`${file} is not valid JSON (${(error as Error).message}); it was left unchanged.`);
+    // Node's message quotes the start of the input; a file's bytes are not echoed into the UI.
+    const reason = (error as Error).message.replace(/,? ".*"(?:\.\.\.)? is not valid JSON$/s, '').slice(0, 80);
+    throw new Error(`${file} is not valid JSON (${reason}); it was left unchanged.`);
   }
   if (!Array.isArray(data)) throw new Error(`${file} is not a CSL-JSON array of entries; it was left unchanged.`);
   return data;
@@ -122,60 +182,4 @@ function indent(json: string, eol: string): string {
     .split('\n')
     .map((line) => `  ${line}`)
     .join(eol);
-}
-
-async function readIfExists(file: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
-
-// Write through a symlink to the file it points at, rather than replacing the link.
-async function realTarget(file: string): Promise<string> {
-  try {
-    return await fs.realpath(file);
-  } catch {
-    return file;
-  }
-}
-
-/** Temp file in the same directory, flushed to disk, then renamed over the target. */
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const dir = path.dirname(file);
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  const mode = await fs.stat(file).then((s) => s.mode & 0o777, () => undefined);
-  const handle = await fs.open(temp, 'wx', mode ?? 0o666);
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await fs.rm(temp, { force: true });
-    throw error;
-  }
-  await handle.close();
-  try {
-    await fs.rename(temp, file);
-  } catch (error) {
-    await fs.rm(temp, { force: true });
-    throw error;
-  }
-  await syncDirectory(dir);
-}
-
-// Make the rename itself durable; some platforms cannot open a directory, which is harmless.
-async function syncDirectory(dir: string): Promise<void> {
-  try {
-    const handle = await fs.open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return;
-  }
 }

@@ -67,9 +67,24 @@ export function baseKey(entry: Omit<CatalogEntry, 'key'>, fileName: string): str
   return key || slug(fileName.replace(/\.[^.]+$/, '')) || 'source';
 }
 
+// A Pandoc citation key: letters, digits and `_`, with punctuation only inside (citations/keys.ts).
+const PANDOC_KEY = /^[\p{L}\p{N}_]+(?:[:.#$%&\-+?~/]+[\p{L}\p{N}_]+)*$/u;
+
+/**
+ * A key from catalog.json as it can be written in `[@key]`: kept when it is a Pandoc key, else
+ * with the characters that are not allowed left out (a key `x](command:y)` would otherwise go
+ * into the memo raw); undefined when nothing usable is left.
+ */
+export function citableKey(key: string): string | undefined {
+  const trimmed = key.normalize('NFKC').trim();
+  if (PANDOC_KEY.test(trimmed)) return trimmed;
+  const kept = trimmed.replace(/[^\p{L}\p{N}_:.#$%&\-+?~/]+/gu, '').replace(/^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu, '');
+  return PANDOC_KEY.test(kept) ? kept : undefined;
+}
+
 /** Gives every document a unique key; collisions get `a`, `b`… in a stable (path) order. */
 export function assignKeys(entries: Array<{ entry: Omit<CatalogEntry, 'key'> & { key?: string }; name: string }>): string[] {
-  const keys = entries.map(({ entry, name }) => entry.key ?? baseKey(entry, name));
+  const keys = entries.map(({ entry, name }) => (entry.key !== undefined ? citableKey(entry.key) : undefined) ?? baseKey(entry, name));
   const seen = new Map<string, number>();
   const counts = new Map<string, number>();
   for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);

@@ -98,10 +98,13 @@ export function unknownCitationKeys(memoText: string, known: ReadonlySet<string>
   return parseCitationKeys(memoText).filter((use) => !known.has(use.key));
 }
 
-/** Offsets at which each line starts. */
+/** Offsets at which each line starts; CR LF, LF and a lone CR each end a line, as in LSP. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) starts.push(i + 1);
+  }
   return starts;
 }
 
@@ -109,10 +112,16 @@ function offsetOf(lines: number[], p: Position): number {
   return (lines[p.line] ?? lines[lines.length - 1]) + p.character;
 }
 
+/** Binary search: a memo of many lines with many findings must not scan from the top each time. */
 function positionOf(lines: number[], offset: number): Position {
-  let line = 0;
-  while (line + 1 < lines.length && lines[line + 1] <= offset) line++;
-  return { line, character: offset - lines[line] };
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - lines[lo] };
 }
 
 function rangeIn(lines: number[], offset: number, length: number): Range {

@@ -1,5 +1,6 @@
 // The corpus: documents, their passages, and the ranked-retrieval index over them.
 import { alignPassages } from './align';
+import { append } from './arrays';
 import { assignKeys, inferCatalog, type CatalogSidecar } from './catalog';
 import { parseDocument } from './parse';
 import { IndexBuilder, type SearchIndex } from './searchIndex';
@@ -83,6 +84,8 @@ export class Corpus {
   }
 }
 
+const PASSAGES_PER_STEP = 256;
+
 /** Builds the corpus one document at a time (parsed, then indexed), yielding the steps done (of twice the files). */
 function* buildSteps(files: SourceFile[], options: CorpusOptions): Generator<number, Corpus> {
   const annotators = options.annotators ?? [];
@@ -102,11 +105,13 @@ function* buildSteps(files: SourceFile[], options: CorpusOptions): Generator<num
   for (const [docId, { file, doc, entry }] of parsed.entries()) {
     const catalog: CatalogEntry = { ...entry, key: keys[docId] };
     const first = passages.length;
-    for (const p of doc.passages) {
+    for (const [i, p] of doc.passages.entries()) {
       const id = passages.length;
       passages.push({ id, doc: docId, aligned: [], ...p });
       // Headings are structure, not statements: kept for display, never ranked.
       builder.add(p.heading ? [] : passageTokens(p.text, annotators));
+      // One document can hold 100,000 passages (a huge line): a chance to yield inside it too.
+      if (i % PASSAGES_PER_STEP === PASSAGES_PER_STEP - 1) yield sorted.length + docId;
     }
     for (const [ja, en] of alignPassages(doc.passages)) {
       passages[first + ja].aligned.push(first + en);
@@ -130,6 +135,6 @@ function* buildSteps(files: SourceFile[], options: CorpusOptions): Generator<num
 
 export function passageTokens(text: string, annotators: Annotator[]): string[] {
   const tokens = indexTokens(text);
-  for (const annotate of annotators) tokens.push(...annotate(text));
+  for (const annotate of annotators) append(tokens, annotate(text));
   return tokens;
 }

@@ -2,10 +2,10 @@
 // any text (memo or corpus). Mention finding runs over every passage of every document, so the
 // aliases are compiled once per catalog into a trie over folded text (NFKC + lowercase), walked
 // once per start position; model names the catalog lacks come from a pattern (modelPattern.ts).
-import { readFileSync } from 'node:fs';
 import { BUILT_IN_ENTITIES } from './entityData';
 import { KatakanaVariants } from './katakana';
 import { findModelNames } from './modelPattern';
+import { readRegularFileSync } from './safeRead';
 import { fold } from './text';
 
 export type EntityKind = 'model' | 'agency' | 'company' | 'person' | 'program' | 'benchmark' | 'other';
@@ -284,14 +284,46 @@ function canStart(f: string, i: number): boolean {
   return true;
 }
 
-/** Longest first, then leftmost; catalog before pattern on ties; no overlaps. */
+/**
+ * Longest first, then leftmost; catalog before pattern on ties; no overlaps. Linear after the
+ * sort: a span taken earlier is at least as long as the candidate, so if they overlap it covers
+ * the candidate's first or last unit, and those two units are all that needs looking at.
+ */
 function selectMentions(candidates: Candidate[]): Candidate[] {
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || Number(a.detected) - Number(b.detected) || a.start - b.start);
+  let size = 0;
+  for (const c of candidates) size = Math.max(size, c.end + 1);
+  // owner[i] = 1 + the index in `chosen` of the span covering unit i, or 0.
+  const owner = new Int32Array(size);
   const chosen: Candidate[] = [];
   for (const c of candidates) {
-    if (chosen.every((k) => c.end <= k.start || c.start >= k.end)) chosen.push(c);
+    const taken = c.end > c.start ? owner[c.start] !== 0 || owner[c.end - 1] !== 0 : c.start > 0 && owner[c.start] !== 0 && owner[c.start] === owner[c.start - 1];
+    if (taken) continue;
+    chosen.push(c);
+    owner.fill(chosen.length, c.start, c.end);
   }
   return chosen.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A test of whether one of `spans` contains [start, end), in O(log n) per question: spans by start,
+ * with the furthest end reached by any span starting at or before each.
+ */
+function coveredBy(spans: readonly Candidate[]): (start: number, end: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const starts = sorted.map((c) => c.start);
+  const reach: number[] = [];
+  for (const c of sorted) reach.push(Math.max(c.end, reach.length ? reach[reach.length - 1] : -1));
+  return (start, end) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && reach[lo - 1] >= end;
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -411,7 +443,7 @@ export class EntityCatalog {
     this.variants ??= new KatakanaVariants(this.entities.flatMap((e) => e.aliases.map((alias) => ({ alias, target: e }))));
     // A run the catalog matched whole is its own; a longer run around a match (`ダリオ・アモディ`
     // around `ダリオ`) may still be a variant, and the longer mention wins.
-    const taken = (start: number, end: number) => found.some((c) => c.start <= start && end <= c.end);
+    const taken = coveredBy(found);
     return this.variants.find(text, taken).map((v) => ({ entity: v.target, start: v.start, end: v.end, detected: true }));
   }
 
@@ -443,11 +475,14 @@ export class EntityCatalog {
 // ---------------------------------------------------------------------------------------------
 // User entity files.
 
+const MAX_ENTITY_FILE_BYTES = 5 * 1024 * 1024;
+
 /** Read a user entity file: a JSON array of `{name, kind, aliases, description?, id?}`. */
 export function loadEntityFile(path: string): EntityEntry[] {
   let raw: string;
   try {
-    raw = readFileSync(path, 'utf8');
+    // Any path a setting names: a regular file of sensible size only (never a FIFO or a device).
+    raw = readRegularFileSync(path, MAX_ENTITY_FILE_BYTES).toString('utf8');
   } catch (e) {
     throw new Error(`${path}: cannot read entity file (${(e as Error).message})`);
   }

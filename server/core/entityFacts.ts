@@ -2,6 +2,7 @@
 // bridge tokens already in the search index, so no passage is re-scanned), how many documents
 // mention it, and its facts ranked for a hover. Everything is computed once per corpus and
 // catalog (one index generation) and per entity on first use, so that a hover is a lookup.
+import { append } from './arrays';
 import type { Corpus } from './corpus';
 import type { Entity, EntityCatalog } from './entities';
 import { extractFacts } from './facts';
@@ -82,7 +83,7 @@ export class EntityFacts {
         if (m.entity.id === entity.id) out.push({ passage, start: m.start, end: m.end });
       }
     }
-    out.push(...(this.headings().get(entity.id) ?? []));
+    append(out, this.headings().get(entity.id) ?? []);
     return out.sort((a, b) => a.passage.id - b.passage.id || a.start - b.start);
   }
 

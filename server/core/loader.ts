@@ -4,46 +4,96 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { SIDECAR_NAME, parseSidecar, type CatalogSidecar } from './catalog';
 import type { SourceFile } from './corpus';
+import { readRegularFile } from './safeRead';
 import type { Logger } from './types';
 
 const EXTENSIONS = /\.(txt|md|markdown)$/i;
-const MAX_BYTES = 20 * 1024 * 1024;
+/** Larger text files are skipped unread (corpus files) or refused (memos). */
+export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
+const MAX_SIDECAR_BYTES = 5 * 1024 * 1024;
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 
+/** No corpus folder at all could be read: there is nothing to index. */
 export class CorpusFolderError extends Error {}
 
 export interface LoadedFolders {
   files: SourceFile[];
   sidecars: Map<string, CatalogSidecar>;
+  /** One line per corpus folder that was skipped, or that had parts skipped, saying why. */
+  skipped: string[];
 }
 
-/** Lists corpus files under `folder` (recursively), sorted. Throws `CorpusFolderError` if the folder is missing. */
-export async function listCorpusFiles(folder: string): Promise<string[]> {
+export interface ListedFolder {
+  files: string[];
+  /** Subfolders (and unnamable files) left out: unreadable, vanished, symlinked, with the reason. */
+  skipped: Array<{ dir: string; reason: string }>;
+}
+
+const reasonOf = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+
+/**
+ * Lists corpus files under `folder` (recursively), sorted. Throws `CorpusFolderError` if the folder
+ * itself is missing or not a folder; a subfolder that cannot be read is listed in `unreadable`.
+ */
+export async function listCorpusFiles(folder: string): Promise<ListedFolder> {
   let stat;
   try {
     stat = await fs.stat(folder);
-  } catch {
-    throw new CorpusFolderError(`corpus folder not found: ${folder}`);
+  } catch (e) {
+    throw new CorpusFolderError((e as NodeJS.ErrnoException).code === 'ENOENT' ? `corpus folder not found: ${folder}` : `corpus folder not readable (${reasonOf(e)}): ${folder}`);
   }
   if (!stat.isDirectory()) throw new CorpusFolderError(`not a folder: ${folder}`);
-  const out: string[] = [];
-  const walk = async (dir: string) => {
-    const entries = await fs.readdir(dir, { withFileTypes: true });
+  const files: string[] = [];
+  const skipped: ListedFolder['skipped'] = [];
+  // An explicit stack rather than recursion: a deep tree must not exhaust the call stack.
+  const stack = [folder];
+  while (stack.length) {
+    const dir = stack.pop()!;
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      if (dir === folder) throw new CorpusFolderError(`corpus folder not readable (${reasonOf(e)}): ${folder}`);
+      skipped.push({ dir, reason: reasonOf(e) });
+      continue;
+    }
     for (const e of entries) {
       if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
       const full = path.join(dir, e.name);
-      if (e.isDirectory()) await walk(full);
-      else if (e.isFile() && EXTENSIONS.test(e.name)) out.push(full);
+      // A name whose bytes are not UTF-8 comes back with U+FFFD and then names no file at all.
+      if (e.name.includes('\ufffd') && !(await fs.lstat(full).catch(() => undefined))) {
+        skipped.push({ dir: full, reason: 'name is not valid UTF-8' });
+        continue;
+      }
+      if (e.isDirectory()) stack.push(full);
+      else if (e.isFile() && EXTENSIONS.test(e.name)) files.push(full);
+      else if (e.isSymbolicLink()) {
+        // A linked file is read like any other; a linked folder is not followed (it may loop).
+        const target = await fs.stat(full).catch(() => undefined);
+        if (target?.isDirectory()) skipped.push({ dir: full, reason: 'a symlink to a folder, not followed' });
+        else if (EXTENSIONS.test(e.name)) files.push(full);
+      }
     }
-  };
-  await walk(folder);
-  return out.sort();
+  }
+  return { files: files.sort(), skipped };
 }
 
-/** Decodes a file as UTF-8 text, or says why it is not a text source. */
+/**
+ * Decodes a file as text: UTF-8, or UTF-16 with a byte-order mark (what Windows tools save as
+ * "Unicode"); otherwise says why it is not a text source. Used for corpus files and memos alike.
+ */
 export function decodeText(bytes: Uint8Array): { text: string } | { reason: string } {
-  if (bytes.length > MAX_BYTES) return { reason: `larger than ${MAX_BYTES / 1024 / 1024} MB` };
-  if (bytes.subarray(0, 8192).includes(0)) return { reason: 'binary file (contains NUL bytes)' };
+  if (bytes.length > MAX_TEXT_BYTES) return { reason: `larger than ${MAX_TEXT_BYTES / 1024 / 1024} MB` };
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  if (utf16) {
+    try {
+      return { text: new TextDecoder(utf16, { fatal: true }).decode(bytes) };
+    } catch {
+      return { reason: `not valid ${utf16.toUpperCase()} text` };
+    }
+  }
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) return { reason: looksLikeUtf16(head) ? 'UTF-16 text without a byte-order mark (save it as UTF-8)' : 'binary file (contains NUL bytes)' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
@@ -51,12 +101,26 @@ export function decodeText(bytes: Uint8Array): { text: string } | { reason: stri
   }
 }
 
+/** Most of every other byte is NUL, as in ASCII-range text stored as UTF-16. */
+function looksLikeUtf16(head: Uint8Array): boolean {
+  if (head.length < 4) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i + 1 < head.length; i += 2) {
+    if (head[i] === 0) even++;
+    if (head[i + 1] === 0) odd++;
+  }
+  const pairs = Math.floor(head.length / 2);
+  return Math.max(even, odd) > 0.4 * pairs && Math.min(even, odd) < 0.05 * pairs;
+}
+
 export async function readSourceFile(file: string, folder: string, logger: Logger): Promise<SourceFile | undefined> {
   let bytes: Uint8Array;
   try {
-    bytes = await fs.readFile(file);
+    // Checked before reading: a huge file is never loaded, a FIFO never waited on.
+    bytes = await readRegularFile(file, MAX_TEXT_BYTES);
   } catch (e) {
-    logger.warn(`skipped ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    logger.warn(`skipped ${file}: ${(e as Error).message}`);
     return undefined;
   }
   const decoded = decodeText(bytes);
@@ -71,8 +135,9 @@ async function readSidecar(folder: string, logger: Logger): Promise<CatalogSidec
   const file = path.join(folder, SIDECAR_NAME);
   let json: string;
   try {
-    json = await fs.readFile(file, 'utf8');
-  } catch {
+    json = (await readRegularFile(file, MAX_SIDECAR_BYTES)).toString('utf8');
+  } catch (e) {
+    if ((e as Error).message !== 'ENOENT') logger.warn(`ignored catalog corrections ${file}: ${(e as Error).message}`);
     return undefined;
   }
   try {
@@ -83,20 +148,72 @@ async function readSidecar(folder: string, logger: Logger): Promise<CatalogSidec
   }
 }
 
-/** Loads every folder; a missing folder throws, a bad file is skipped with a warning. */
+/** Files read at once: thousands of simultaneous opens would exhaust file descriptors. */
+const BATCH_FILES = 64;
+/** Bytes read at once: 64 files just under the size limit would otherwise hold 1.3 GB. */
+const BATCH_BYTES = 128 * 1024 * 1024;
+
+/** The files in batches of at most `BATCH_FILES` files and (by their size now) `BATCH_BYTES` bytes. */
+export async function readBatches(names: string[]): Promise<string[][]> {
+  const sizes: number[] = [];
+  for (let i = 0; i < names.length; i += BATCH_FILES) {
+    const stats = await Promise.all(names.slice(i, i + BATCH_FILES).map((f) => fs.stat(f).then((st) => st.size, () => 0)));
+    for (const size of stats) sizes.push(Math.min(size, MAX_TEXT_BYTES));
+  }
+  const batches: string[][] = [];
+  let batch: string[] = [];
+  let bytes = 0;
+  names.forEach((name, i) => {
+    if (batch.length && (batch.length >= BATCH_FILES || bytes + sizes[i] > BATCH_BYTES)) {
+      batches.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(name);
+    bytes += sizes[i];
+  });
+  if (batch.length) batches.push(batch);
+  return batches;
+}
+
+/** How many skipped subfolders one warning names; the rest are counted. */
+const NAMED_SKIPS = 3;
+
+/**
+ * Loads every folder. A folder that cannot be read is skipped, and a subfolder that cannot be
+ * read is left out, each with one warning; a bad file is skipped with a warning. Throws
+ * `CorpusFolderError` only when no folder at all could be read.
+ */
 export async function loadFolders(folders: string[], logger: Logger): Promise<LoadedFolders> {
-  const files: SourceFile[] = [];
-  const sidecars = new Map<string, CatalogSidecar>();
+  // Every folder is listed first, so that when none can be read the error alone says why.
+  const listings: Array<{ folder: string; listed: ListedFolder }> = [];
+  const skipped: string[] = [];
   for (const raw of folders) {
     const folder = path.resolve(raw);
-    const names = await listCorpusFiles(folder);
-    const sidecar = await readSidecar(folder, logger);
-    if (sidecar) sidecars.set(folder, sidecar);
-    // Bounded concurrency: thousands of simultaneous opens would exhaust file descriptors.
-    for (let i = 0; i < names.length; i += 64) {
-      const batch = await Promise.all(names.slice(i, i + 64).map((f) => readSourceFile(f, folder, logger)));
-      for (const f of batch) if (f) files.push(f);
+    try {
+      listings.push({ folder, listed: await listCorpusFiles(folder) });
+    } catch (e) {
+      if (!(e instanceof CorpusFolderError)) throw e;
+      skipped.push(`skipped ${e.message}`);
     }
   }
-  return { files, sidecars };
+  if (folders.length && !listings.length) throw new CorpusFolderError(`no corpus folder could be read: ${skipped.map((s) => s.replace(/^skipped /, '')).join('; ')}`);
+  for (const { folder, listed } of listings) {
+    if (!listed.skipped.length) continue;
+    const named = listed.skipped.slice(0, NAMED_SKIPS).map((u) => `${path.relative(folder, u.dir)} (${u.reason})`);
+    const more = listed.skipped.length - named.length;
+    skipped.push(`skipped ${listed.skipped.length} subfolder(s) or file(s) of ${folder}: ${named.join(', ')}${more ? ` and ${more} more` : ''}`);
+  }
+  for (const line of skipped) logger.warn(line);
+  const files: SourceFile[] = [];
+  const sidecars = new Map<string, CatalogSidecar>();
+  for (const { folder, listed } of listings) {
+    const sidecar = await readSidecar(folder, logger);
+    if (sidecar) sidecars.set(folder, sidecar);
+    for (const batch of await readBatches(listed.files)) {
+      const read = await Promise.all(batch.map((f) => readSourceFile(f, folder, logger)));
+      for (const f of read) if (f) files.push(f);
+    }
+  }
+  return { files, sidecars, skipped };
 }

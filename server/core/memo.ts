@@ -3,6 +3,7 @@
 // separators, link and footnote definitions. Citation markers (`[@key, ¶3]`, `[^1]`) are kept
 // out of the sentence text; the range covers the sentence as written, including markers inside
 // it and markers right after it (`Claim.[@key]`), so that a fix or a diagnostic covers them too.
+import { append } from './arrays';
 import { detectLang, splitSentences } from './text';
 import type { Lang, Position, Range } from './types';
 
@@ -44,9 +45,10 @@ const MIN_WORDS = 3;
 const MIN_JA_CHARS = 8;
 
 export function memoSentences(memoText: string): MemoSentence[] {
-  const lines = blankComments(memoText).split('\n').map((l) => l.replace(/\r$/, ''));
+  // Every line break LSP knows (CR LF, LF, and a lone CR, as old Mac files have) ends a line.
+  const lines = blankComments(memoText).split(/\r\n|\r|\n/);
   const sentences: MemoSentence[] = [];
-  for (const paragraph of paragraphs(lines)) sentences.push(...sentencesOf(paragraph, lines));
+  for (const paragraph of paragraphs(lines)) append(sentences, sentencesOf(paragraph, lines));
   return sentences;
 }
 
@@ -68,7 +70,7 @@ function compare(a: Position, b: Position): number {
 
 /** HTML comments become spaces (newlines kept), so offsets and line numbers do not move. */
 function blankComments(text: string): string {
-  return text.replace(HTML_COMMENT, (m) => m.replace(/[^\n]/g, ' '));
+  return text.replace(HTML_COMMENT, (m) => m.replace(/[^\r\n]/g, ' '));
 }
 
 /** Group the lines' text into paragraphs (list items and table cells are paragraphs of their own). */
@@ -120,7 +122,7 @@ function paragraphs(lines: string[]): Segment[][] {
     }
     if (tableLines.get(i) === 'row') {
       close();
-      out.push(...tableCells(line, i, offset));
+      append(out, tableCells(line, i, offset));
       continue;
     }
     const item = LIST_ITEM.exec(line);

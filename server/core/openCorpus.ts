@@ -15,6 +15,8 @@ export interface CorpusSettings {
 export interface OpenedCorpus {
   corpus: Corpus;
   folders: string[];
+  /** Folders (or parts of them) that could not be read, one line each; the rest was indexed. */
+  skipped: string[];
   ms: number;
 }
 
@@ -31,9 +33,9 @@ export async function openCorpus(
 ): Promise<OpenedCorpus> {
   const started = performance.now();
   const folders = corpusFolders(settings);
-  const { files, sidecars } = await loadFolders(folders, logger);
+  const { files, sidecars, skipped } = await loadFolders(folders, logger);
   const corpus = await Corpus.buildAsync(files, { sidecars, annotators }, onProgress);
   const ms = performance.now() - started;
   logger.info(`indexed ${corpus.documents.length} documents, ${corpus.passages.length} passages in ${Math.round(ms)} ms`);
-  return { corpus, folders, ms };
+  return { corpus, folders, skipped, ms };
 }

@@ -2,6 +2,7 @@
 // Seed pages (the aggregator layout) are recognised by their structure, not by one marker:
 // one seed has no `原文を表示` marker, one starts its English mid-sentence, one has its whole
 // English text on a single line. See DESIGN.md, "The corpus is real-world text".
+import { append } from './arrays';
 import { BOILERPLATE_PHRASES, BYLINE, SECTION_MARKERS, isBoilerplateLine } from './furniture';
 import { detectSpeaker } from './speaker';
 import { detectLang, splitSentences, type Span } from './text';
@@ -35,8 +36,9 @@ interface Line {
 
 type Zone = Role | 'skip';
 
+/** Lines as an editor counts them: CR LF, LF and a lone CR (old Mac files) each end one. */
 export function splitLines(content: string): string[] {
-  return content.replace(/^\uFEFF/, '').split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  return content.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
 }
 
 export function isSeedLayout(lines: string[]): boolean {
@@ -65,7 +67,7 @@ export function parseDocument(content: string, fileName = ''): ParsedDocument {
     const zone = zones[line.index];
     if (zone === 'skip' || !t || !line.lang) continue;
     paragraph++;
-    passages.push(...linePassages(line, zone, paragraph, lines[line.index + 1]));
+    append(passages, linePassages(line, zone, paragraph, lines[line.index + 1]));
   }
   for (const phrase of BOILERPLATE_PHRASES) if (phrase.test(content)) furniture.push(phrase.source);
   const title = (seed ? raw[0] : firstContentLine(raw))?.replace(/^#+\s*/, '').trim() || fileName;

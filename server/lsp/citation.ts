@@ -7,6 +7,7 @@ import { ResponseError, ErrorCodes, TextDocumentEdit } from 'vscode-languageserv
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { addToBibliography } from '../core/bibliography';
 import { bibliographyPathFromFrontMatter, citationEdits, cslEntry } from '../core/citations';
+import { inertLinks } from '../core/citations/markdown';
 import type { Corpus } from '../core/corpus';
 import { CITATION_STYLES, type Passage } from '../core/types';
 import {
@@ -53,7 +54,8 @@ export async function citation(ctx: ServerContext, params: Partial<CitationParam
     const result = await addToBibliography(file, [cslEntry(catalog)]);
     return { ...response, bibliography: { path: file, added: result.added.length > 0 } };
   } catch (e) {
-    const error = (e as Error).message;
+    // The message names the file, and a notification would render `[x](command:…)` in it as a link.
+    const error = inertLinks((e as Error).message);
     ctx.logger.warn(`bibliography not updated: ${error}`);
     return { ...response, bibliography: { path: file, added: false, error }, message: error };
   }
@@ -83,13 +85,15 @@ async function insertCitation(ctx: ServerContext, params: Partial<CitationParams
 }
 
 /**
- * The memo's front matter `bibliography:` (relative to the memo's folder) wins; else the setting,
+ * The memo's front matter `bibliography:` (relative to the memo's folder) wins in a trusted
+ * workspace; else the setting,
  * relative to the workspace folder holding the memo. Undefined when neither can be placed.
  */
 export function bibliographyFile(ctx: ServerContext, doc: TextDocument): string | undefined {
   const memoPath = doc.uri.startsWith('file:') ? fileURLToPath(doc.uri) : undefined;
   const root = memoPath ? ctx.workspace.roots.find((r) => isInside(memoPath, r)) ?? ctx.workspace.roots[0] : ctx.workspace.roots[0];
-  const named = bibliographyPathFromFrontMatter(doc.getText());
+  // In an untrusted workspace a memo cannot point the server at a file of its choosing.
+  const named = ctx.workspace.trusted ? bibliographyPathFromFrontMatter(doc.getText()) : undefined;
   if (named) {
     if (path.isAbsolute(named)) return named;
     const base = memoPath ? path.dirname(memoPath) : root;

@@ -43,6 +43,8 @@ export class MemoChecker {
   readonly checked = new Map<string, CheckedMemo>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly runs = new Map<string, Run>();
+  /** Memos whose check failed (no index yet, say): checked again once an index is ready. */
+  private readonly failed = new Set<string>();
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -75,12 +77,19 @@ export class MemoChecker {
       setTimeout(() => {
         this.timers.delete(uri);
         const current = this.ctx.documents.get(uri);
-        if (current) void this.run(current).catch((e: Error) => this.ctx.logger.error(`checking ${uri} failed: ${e.message}`));
+        if (!current) return;
+        void this.run(current).catch((e: Error) => {
+          // Without an index every check fails the same way: said once, and checked again when one is ready.
+          const noIndex = !this.ctx.workspace.peek();
+          if (!noIndex || !this.failed.has(uri)) this.ctx.logger.error(`checking ${uri} failed: ${e.message}`);
+          if (noIndex) this.failed.add(uri);
+        });
       }, delay),
     );
   }
 
   private forget(uri: string): void {
+    this.failed.delete(uri);
     clearTimeout(this.timers.get(uri));
     const running = this.runs.get(uri);
     if (running) running.cancelled = true;
@@ -165,6 +174,8 @@ export class MemoChecker {
   /** Open memos checked against an older index or other check settings are checked again. */
   private recheckWhenStale(): void {
     if (this.ctx.workspace.status.state !== 'ready') return;
+    for (const uri of this.failed) if (!this.timers.has(uri)) this.schedule(uri, 0);
+    this.failed.clear();
     const state = this.state();
     for (const [uri, checked] of this.checked) {
       const running = this.runs.get(uri);

@@ -16,20 +16,33 @@ async function answer(ctx: ServerContext, params: FindSourcesParams): Promise<Fi
   const claim = claimOf(ctx, params);
   if (!claim) return null;
   const { corpus, bridges } = await ctx.workspace.indexed();
-  const result = findSources(corpus, claim.text, { top: params.top ?? 8, entities: bridges.entities, languages: ctx.workspace.settings.languages });
+  const top = Number.isInteger(params.top) && (params.top as number) > 0 ? Math.min(params.top as number, 100) : 8;
+  const result = findSources(corpus, claim.text, { top, entities: bridges.entities, languages: ctx.workspace.settings.languages });
   return { ...result, claimRange: claim.range, uris: result.sources.map((s) => fileUri(s.path)) };
 }
 
 function claimOf(ctx: ServerContext, params: FindSourcesParams) {
-  if (params.text?.trim()) return { text: params.text.trim(), range: params.range };
-  if (!params.uri) return undefined;
+  // Params come from any client: each field is used only when it has the declared shape.
+  const range = isRange(params.range) ? params.range : undefined;
+  if (typeof params.text === 'string' && params.text.trim()) return { text: params.text.trim(), range };
+  if (typeof params.uri !== 'string') return undefined;
   const doc = ctx.documents.get(params.uri);
   if (!doc) return undefined;
-  if (params.range && (params.range.start.line !== params.range.end.line || params.range.start.character !== params.range.end.character)) {
-    return { text: doc.getText(params.range).trim(), range: params.range };
+  if (range && (range.start.line !== range.end.line || range.start.character !== range.end.character)) {
+    return { text: doc.getText(range).trim(), range };
   }
-  const at = params.position ?? params.range?.start;
+  const at = isPosition(params.position) ? params.position : range?.start;
   if (!at) return undefined;
   const sentence = sentenceAt(doc.getText(), at.line, at.character);
   return sentence ? { text: sentence.text, range: sentence.range } : undefined;
+}
+
+function isPosition(p: unknown): p is { line: number; character: number } {
+  const q = p as { line?: unknown; character?: unknown } | null | undefined;
+  return !!q && Number.isInteger(q.line) && Number.isInteger(q.character) && (q.line as number) >= 0 && (q.character as number) >= 0;
+}
+
+function isRange(r: unknown): r is { start: { line: number; character: number }; end: { line: number; character: number } } {
+  const q = r as { start?: unknown; end?: unknown } | null | undefined;
+  return !!q && isPosition(q.start) && isPosition(q.end);
 }

@@ -24,7 +24,7 @@ export const symbolsFeature: Feature = {
     ctx.connection.onWorkspaceSymbol(async (params): Promise<WorkspaceSymbol[]> => {
       const { corpus, bridges } = await ctx.workspace.indexed();
       const table = entityFacts(corpus, bridges.entities);
-      const query = fold(params.query).replace(/\s+/g, ' ').trim();
+      const query = fold(typeof params.query === 'string' ? params.query : '').replace(/\s+/g, ' ').trim();
       const matches = (...names: string[]) => !query || names.some((n) => fold(n).includes(query));
       const out: WorkspaceSymbol[] = [];
       for (const entity of bridges.entities.all()) {

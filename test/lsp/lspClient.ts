@@ -16,6 +16,8 @@ export class LspClient {
   private readonly listeners = new Map<string, Handler[]>();
   readonly notifications: Array<{ method: string; params: Json }> = [];
   stderr = '';
+  /** How `workspace/configuration` pulls are answered; tests replace it to send errors or garbage. */
+  answerConfiguration: () => { result: Json } | { error: { code: number; message: string } } = () => ({ result: [this.settings] });
 
   constructor(
     private readonly settings: Record<string, unknown> = {},
@@ -26,14 +28,14 @@ export class LspClient {
     this.proc.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
   }
 
-  static async start(settings: Record<string, unknown> = {}, rootPath?: string): Promise<LspClient> {
+  static async start(settings: Record<string, unknown> = {}, rootPath?: string, initializationOptions: Record<string, unknown> = {}): Promise<LspClient> {
     const client = new LspClient(settings);
     await client.request('initialize', {
       processId: process.pid,
       rootUri: rootPath ? pathToFileURL(rootPath).toString() : null,
       workspaceFolders: rootPath ? [{ uri: pathToFileURL(rootPath).toString(), name: 'ws' }] : null,
       capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } },
-      initializationOptions: { settings },
+      initializationOptions: { settings, ...initializationOptions },
     });
     client.notify('initialized', {});
     return client;
@@ -77,6 +79,16 @@ export class LspClient {
     this.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
   }
 
+  /** The server's process id (for memory figures). */
+  get pid(): number | undefined {
+    return this.proc.pid;
+  }
+
+  /** True while the server process runs. */
+  get running(): boolean {
+    return this.proc.exitCode === null && this.proc.signalCode === null;
+  }
+
   async shutdown(): Promise<void> {
     await this.request('shutdown', null);
     this.notify('exit', null);
@@ -105,11 +117,11 @@ export class LspClient {
     }
   }
 
-  private dispatch(msg: { id?: number; method?: string; params?: Json; result?: Json; error?: { message: string } }): void {
+  private dispatch(msg: { id?: number; method?: string; params?: Json; result?: Json; error?: { code: number; message: string } }): void {
     if (msg.method && msg.id !== undefined) {
       // Server → client requests: answer configuration pulls with our settings.
-      const result = msg.method === 'workspace/configuration' ? [this.settings] : null;
-      this.send({ jsonrpc: '2.0', id: msg.id, result });
+      const answer = msg.method === 'workspace/configuration' ? this.answerConfiguration() : { result: null };
+      this.send({ jsonrpc: '2.0', id: msg.id, ...answer });
       return;
     }
     if (msg.method) {
@@ -120,7 +132,7 @@ export class LspClient {
     const pending = this.pending.get(msg.id!);
     if (!pending) return;
     this.pending.delete(msg.id!);
-    if (msg.error) pending.reject(new Error(msg.error.message));
+    if (msg.error) pending.reject(Object.assign(new Error(msg.error.message), { code: msg.error.code }));
     else pending.resolve(msg.result);
   }
 }

@@ -144,3 +144,14 @@ test('check CLI: findings with their lines, exit 1 on a contradiction, 0 on a fa
   assert.match(bib.stderr, /^ai-policy-claims: citation keys not checked: .*\n$/);
   assert.match(bib.stdout, /0 claims checked/);
 });
+
+test('a zero-width space or soft hyphen inside the memo date does not turn a contradiction into support', async () => {
+  for (const date of ['June\u200b 30', 'Ju\u00adne 30']) {
+    const text = `The export control order was issued on ${date}.\n`;
+    const [finding] = await check(text);
+    assert.equal(finding.verdict, 'contradicted', JSON.stringify(date));
+    const conflict = finding.conflicts[0];
+    assert.equal(conflict.claimValue, date);
+    assert.equal(textAt(text, conflict.memoRange!), date, 'the quick fix replaces exactly the written value');
+  }
+});

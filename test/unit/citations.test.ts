@@ -106,7 +106,7 @@ test('plain style escapes Markdown in untrusted titles', () => {
   const nasty: CatalogEntry = { title: 'Ask *@openai* about [GPT-5.5](x) <b>', key: 'k' };
   assert.equal(
     citationEdits('plain', '', { line: 0, character: 0 }, nasty, passage())[0].newText,
-    '(Ask \\*\\@openai\\* about \\[GPT-5.5\\](x) \\<b\\>)',
+    '(Ask \\*\\@openai\\* about \\[GPT-5.5\\]\\(x\\) \\<b\\>)',
   );
 });
 

@@ -47,12 +47,19 @@ test('search lists fuzzy matches of a short query', () => {
 });
 
 test('bad input: one line on stderr, exit code 2, never a stack trace', () => {
-  for (const args of [['sources'], ['sources', '--top', 'x', 'claim'], ['frobnicate'], ['sources', '--corpus', '/nonexistent/folder', 'x'], ['sources', '--batch', '/nonexistent.jsonl']]) {
+  for (const args of [['sources'], ['sources', '--top', 'x', 'claim'], ['frobnicate'], ['sources', '--no-seeds', '--corpus', '/nonexistent/folder', 'x'], ['sources', '--batch', '/nonexistent.jsonl']]) {
     const r = cli(...args);
     assert.equal(r.status, 2, args.join(' '));
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
     assert.doesNotMatch(r.stderr, /\n\s+at /);
   }
+});
+
+test('a corpus folder that cannot be read is skipped with one warning; the rest is searched', () => {
+  const r = cli('sources', '--corpus', '/nonexistent/folder', '--json', 'Anthropic needs revenue from Mythos');
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stderr, 'warning: skipped corpus folder not found: /nonexistent/folder\n');
+  assert.ok(JSON.parse(r.stdout).sources.length > 0);
 });
 
 test('binary and non-UTF-8 files in a corpus folder are skipped with a warning', () => {
@@ -64,4 +71,48 @@ test('binary and non-UTF-8 files in a corpus folder are skipped with a warning',
   assert.match(r.stderr, /skipped .*image\.txt: binary file/);
   assert.match(r.stderr, /skipped .*latin1\.txt: not valid UTF-8/);
   assert.equal(JSON.parse(r.stdout).sources[0].doc, 'good.txt');
+});
+
+test('memos are decoded like corpus files: UTF-16 with a BOM is checked, binary and unmarked UTF-16 are refused', () => {
+  const dir = writeCorpus('//- placeholder.txt\nP\nP.\n');
+  const claim = 'The export control order was issued on June 30.\n';
+  writeFileSync(path.join(dir, 'utf16.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(claim, 'utf16le')]));
+  const r = cli('check', path.join(dir, 'utf16.md'));
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stdout, /contradicted: The export control order was issued on June 30\./);
+  writeFileSync(path.join(dir, 'bare16.md'), Buffer.from(claim, 'utf16le'));
+  writeFileSync(path.join(dir, 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]));
+  for (const [file, reason] of [['bare16.md', /UTF-16 text without a byte-order mark/], ['binary.md', /binary file/], ['/dev/zero', /not a regular file/]] as const) {
+    const bad = cli('check', path.isAbsolute(file) ? file : path.join(dir, file));
+    assert.equal(bad.status, 2, file);
+    assert.match(bad.stderr, reason);
+    assert.equal(bad.stderr.trim().split('\n').length, 1);
+  }
+});
+
+test('a memo with lone CR line breaks is checked sentence by sentence, with CR-counted lines', () => {
+  const dir = writeCorpus('//- placeholder.txt\nP\nP.\n');
+  writeFileSync(path.join(dir, 'cr.md'), 'Intro line here for sure.\rThe export control order was issued on June 30.\r');
+  const r = cli('check', path.join(dir, 'cr.md'));
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stdout, /cr\.md:2:1: contradicted: The export control order was issued on June 30\./);
+});
+
+test('whole-number options take digits only: an empty value, hex and exponents are refused', () => {
+  for (const offset of ['', '0x10', '1e3', '-1', '1.5']) {
+    const r = cli('hover', '--text', 'Mythos is here.', '--offset', offset);
+    assert.equal(r.status, 2, JSON.stringify(offset));
+    assert.match(r.stderr, /--offset must be a whole number/);
+  }
+  assert.equal(cli('hover', '--text', 'Mythos is here.', '--offset', '2').status, 0);
+});
+
+test('a newline in a file name does not break file:line:col output, and a name with invalid bytes is named as such', () => {
+  const dir = writeCorpus('//- placeholder.txt\nP\nP.\n');
+  writeFileSync(path.join(dir, 'two\nlines.txt'), 'Quillwort news\nThe Quillwort board approved the merger on May 9.\n');
+  writeFileSync(Buffer.from(path.join(dir, 'bad-\xff.txt'), 'latin1'), 'Bad\nThe Quillwort board met.\n');
+  const r = cli('sources', '--corpus', dir, '--no-seeds', 'The Quillwort board approved the merger on May 9.');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^1\. two\\x0alines\.txt:2:1 /m);
+  assert.match(r.stderr, /skipped 1 subfolder\(s\) or file\(s\) of .*: bad-\ufffd\.txt \(name is not valid UTF-8\)/);
 });

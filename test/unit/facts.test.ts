@@ -261,3 +261,18 @@ test('real seed sentences: the 8-hour claim in both languages, and the memo that
   assert.ok(factsAgree(hours(en), hours(ja)));
   assert.ok(!factsAgree(hours(memo), hours(en)), '4 時間以上 contradicts over 8 hours');
 });
+
+test('invisible format characters inside a value do not hide it; offsets stay in the original text', () => {
+  for (const [text, value] of [
+    ['issued on June\u200b 30.', 'June\u200b 30'],
+    ['issued on Ju\u00adne 30.', 'Ju\u00adne 30'],
+    ['\ufeff6月\u200d30日に発表した。', '6月\u200d30日'],
+    ['raised $1\u206015 billion', '$1\u206015 billion'],
+  ]) {
+    const clean = only(text.replace(/\p{Cf}/gu, ''));
+    const fact = only(text);
+    assert.equal(fact.key, clean.key, text);
+    assert.equal(fact.text, value);
+    assert.equal(text.slice(fact.start, fact.end), value);
+  }
+});

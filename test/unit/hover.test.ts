@@ -89,8 +89,8 @@ Quillfeather said *all* models [click](command:workbench.action.terminal.new) <i
 `);
   const { table } = await openWith([folder], false);
   const hover = memoHover(table, 'Quillfeather again.', { line: 0, character: 3 })!;
-  assert.match(hover.markdown, /\\\*all\\\* models \\\[click\\\]\(command:workbench/);
-  assert.match(hover.markdown, /\\<img src=x onerror=alert\(1\)\\> are \\#1 \\@everyone/);
+  assert.match(hover.markdown, /\\\*all\\\* models \\\[click\\\]\\\(command:workbench/);
+  assert.match(hover.markdown, /\\<img src=x onerror=alert\\\(1\\\)\\> are \\#1 \\@everyone/);
   for (const target of links(hover.markdown)) assert.match(target, /^file:\/\/\/[^\s()]+#L\d+,\d+$/);
   assert.ok(links(hover.markdown).length >= 1);
 });

@@ -130,3 +130,19 @@ test('a real seed page read as a memo: every range round-trips to its claim text
     assert.ok(found.some((s) => s.lang === 'ja') && found.some((s) => s.lang === 'en'), `${name} has both languages`);
   }
 });
+
+test('a memo line or table row of 150,000 sentences is read (appending them once overflowed the call stack)', () => {
+  assert.equal(memoSentences(`${'It is so. '.repeat(150_000)}\n`).length, 150_000);
+  assert.equal(memoSentences(`| a | b |\n| - | - |\n| ${'It is so. x | '.repeat(150_000)} |\n`).length, 150_000);
+});
+
+test('a memo with lone CR line breaks (old Mac files) is read line by line, as LSP counts lines', () => {
+  const memo = 'The export control order was issued on June 30.\rMythos Preview was released to partners.\r';
+  assert.deepEqual(
+    memoSentences(memo).map((s) => [s.text, s.range.start.line]),
+    [
+      ['The export control order was issued on June 30.', 0],
+      ['Mythos Preview was released to partners.', 1],
+    ],
+  );
+});

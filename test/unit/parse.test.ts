@@ -81,3 +81,19 @@ test('Markdown front matter and code fences are not passages of a plain article'
   assert.equal(doc.title, 'Memo on chips');
   assert.deepEqual(doc.passages.filter((p) => !p.heading).map((p) => p.text), ['Exports fell by 10%.']);
 });
+
+test('a line of 150,000 sentences is parsed (appending them once overflowed the call stack)', () => {
+  const doc = parseDocument(`Title\n${'It is so. '.repeat(150_000)}\n${'そうです。'.repeat(150_000)}\n`, 'long.txt');
+  assert.equal(doc.passages.filter((p) => !p.heading).length, 300_000);
+});
+
+test('a source with lone CR line breaks is read line by line, as an editor counts its lines', () => {
+  const doc = parseDocument('Title\rThe office approved the plan on May 9.\rThe ministry objected on May 10.\r', 'cr.txt');
+  assert.deepEqual(
+    doc.passages.filter((p) => !p.heading).map((p) => [p.text, p.range.start.line]),
+    [
+      ['The office approved the plan on May 9.', 1],
+      ['The ministry objected on May 10.', 2],
+    ],
+  );
+});

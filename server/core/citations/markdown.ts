@@ -3,10 +3,19 @@
 /**
  * Backslash-escape every ASCII punctuation character that Markdown or Pandoc could read as
  * syntax: emphasis, links, footnote markers, HTML, tables, and `@`, which Pandoc would turn into
- * a citation of whatever word follows it.
+ * a citation of whatever word follows it. Parentheses too: a title `[t](command:x)` escaped
+ * without them became a link when a renderer read the escaped text a second time.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>#|~@$&^]/g, (ch) => `\\${ch}`);
+  return text.replace(/[\\`*_{}[\]()<>#|~@$&^]/g, (ch) => `\\${ch}`);
+}
+
+/**
+ * Text for a notification, which renders `[label](command:…)` as a link even in a plain string:
+ * a file name or a message from a file cannot form one once `](` is broken apart.
+ */
+export function inertLinks(text: string): string {
+  return text.replace(/\]\s*\(/g, '] (');
 }
 
 /** One line of text: source passages may carry line breaks or runs of spaces. */

@@ -1,6 +1,8 @@
 // The text the fact patterns run over: NFKC-normalised (full-width digits and `％` folded, case
 // kept because `May` the month and `may` the verb differ), with an offset map back to the
 // original, and with spans that hold numbers but no facts (URLs, images, model names) blanked.
+// Invisible format characters (Unicode Cf: zero-width spaces, soft hyphens, bidi controls) are
+// dropped, so that `June\u200b 30` reads as June 30; the map keeps offsets in the original.
 
 export interface Normalised {
   /** NFKC text, same length as `map` minus one; masked spans replaced by spaces. */
@@ -9,11 +11,13 @@ export interface Normalised {
   map: number[];
 }
 
+const FORMAT_CHARACTER = /\p{Cf}/u;
+
 export function normalise(original: string): Normalised {
   const nfkc = original.normalize('NFKC');
   let text: string;
   let map: number[];
-  if (nfkc.length === original.length && nfkc === original) {
+  if (nfkc.length === original.length && nfkc === original && !FORMAT_CHARACTER.test(original)) {
     text = original;
     // A plain loop: `Array.from` with a mapper is ten times slower here.
     map = new Array<number>(original.length + 1);
@@ -30,7 +34,8 @@ const pieces = new Map<number, string>();
 function pieceOf(cp: number): string {
   let piece = pieces.get(cp);
   if (piece === undefined) {
-    piece = String.fromCodePoint(cp).normalize('NFKC');
+    const char = String.fromCodePoint(cp);
+    piece = FORMAT_CHARACTER.test(char) ? '' : char.normalize('NFKC');
     pieces.set(cp, piece);
   }
   return piece;

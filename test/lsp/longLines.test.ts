@@ -1,0 +1,47 @@
+// Long lines over LSP: a memo with a 1 MB line never blocks the server. Its check runs in slices,
+// and the requests that read the whole line (semantic tokens, a hover on it) answer in moments.
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { writeCorpus } from '../helpers';
+import { LspClient } from './lspClient';
+
+let client: LspClient;
+let folder: string;
+
+before(async () => {
+  folder = writeCorpus('//- notes.txt\nNotes\nNothing here.\n');
+  client = await LspClient.start({ corpus: { folders: [], includeSeeds: true } });
+  await client.indexed();
+});
+
+after(async () => {
+  await client.shutdown();
+});
+
+async function timed<T>(request: Promise<T>): Promise<{ answer: T; ms: number }> {
+  const started = performance.now();
+  const answer = await request;
+  return { answer, ms: performance.now() - started };
+}
+
+test('semantic tokens and hovers answer in moments while a memo with a 1 MB line is checked', async () => {
+  const sentence = 'Mythos and Anthropic met the Department of Commerce on June 30. 商務省はミソスを止めた。';
+  const copies = Math.ceil(1_000_000 / sentence.length);
+  const uri = pathToFileURL(path.join(folder, 'long.md')).toString();
+  client.open(uri, `# Memo\n\nHoward Lutnick spoke.\n\n${sentence.repeat(copies)}\n`);
+  // The check starts first (requests are handled in order); the rest must not wait for it.
+  const check = client.request('aiPolicyClaims/checkMemo', { uri }).catch(() => undefined);
+  const tokens = await timed(client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } }));
+  assert.equal(tokens.answer.data.length / 5, 1 + 5 * copies, 'Lutnick, then five mentions per copy');
+  const onLong = await timed(client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 500_001 } }));
+  const elsewhere = await timed(client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 3 } }));
+  assert.match(elsewhere.answer?.contents.value ?? '', /Lutnick/);
+  for (const [what, ms] of [['semantic tokens', tokens.ms], ['hover on the long line', onLong.ms], ['hover elsewhere', elsewhere.ms]] as const) {
+    assert.ok(ms < 3000, `${what} took ${Math.round(ms)} ms`);
+  }
+  // Closing the memo stops its check.
+  client.notify('textDocument/didClose', { textDocument: { uri } });
+  await check;
+});
