@@ -1,9 +1,10 @@
 // Reads corpus folders from disk. Bad input never stops the load: unreadable, binary or huge
 // files are skipped with a warning naming the file and the reason.
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { SIDECAR_NAME, parseSidecar, type CatalogSidecar } from './catalog';
-import type { SourceFile } from './corpus';
+import type { FileStamp, SourceFile } from './corpus';
 import type { Logger } from './types';
 
 const EXTENSIONS = /\.(txt|md|markdown)$/i;
@@ -51,10 +52,14 @@ export function decodeText(bytes: Uint8Array): { text: string } | { reason: stri
   }
 }
 
+/** Reads a corpus file with its stamp (taken before reading, so a file changed meanwhile looks changed next time). */
 export async function readSourceFile(file: string, folder: string, logger: Logger): Promise<SourceFile | undefined> {
   let bytes: Uint8Array;
+  let stamp: FileStamp;
   try {
+    const stat = await fs.stat(file);
     bytes = await fs.readFile(file);
+    stamp = { size: stat.size, mtimeMs: stat.mtimeMs, hash: contentHash(bytes) };
   } catch (e) {
     logger.warn(`skipped ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     return undefined;
@@ -64,7 +69,53 @@ export async function readSourceFile(file: string, folder: string, logger: Logge
     logger.warn(`skipped ${file}: ${decoded.reason}`);
     return undefined;
   }
-  return { path: file, name: path.relative(folder, file).split(path.sep).join('/'), folder, content: decoded.text };
+  return { path: file, name: path.relative(folder, file).split(path.sep).join('/'), folder, content: decoded.text, stamp };
+}
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+/** A corpus file as listed, with its size and modification time (what tells whether a saved document is current). */
+export interface ListedFile {
+  path: string;
+  folder: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** Lists and stats every corpus file of every folder (a missing folder throws); reads nothing. */
+export async function listFolders(folders: string[]): Promise<ListedFile[]> {
+  const out: ListedFile[] = [];
+  for (const raw of folders) {
+    const folder = path.resolve(raw);
+    const names = await listCorpusFiles(folder);
+    for (let i = 0; i < names.length; i += 64) {
+      const batch = await Promise.all(
+        names.slice(i, i + 64).map(async (file) => {
+          try {
+            const stat = await fs.stat(file);
+            return { path: file, folder, size: stat.size, mtimeMs: stat.mtimeMs };
+          } catch {
+            return undefined; // removed while listing: as if never there
+          }
+        }),
+      );
+      for (const f of batch) if (f) out.push(f);
+    }
+  }
+  return out;
+}
+
+/** The catalog corrections of every folder that has them. */
+export async function readSidecars(folders: string[], logger: Logger): Promise<Map<string, CatalogSidecar>> {
+  const sidecars = new Map<string, CatalogSidecar>();
+  for (const raw of folders) {
+    const folder = path.resolve(raw);
+    const sidecar = await readSidecar(folder, logger);
+    if (sidecar) sidecars.set(folder, sidecar);
+  }
+  return sidecars;
 }
 
 async function readSidecar(folder: string, logger: Logger): Promise<CatalogSidecar | undefined> {
