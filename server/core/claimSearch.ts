@@ -192,7 +192,8 @@ export class ClaimSearch {
     const limit = term.length <= 5 ? 1 : 2;
     return (this.latinTerms.get(term[0]) ?? [])
       .filter((t) => Math.abs(t.length - term.length) <= limit && editDistance(t, term) <= limit)
-      .sort((a, b) => this.corpus.index.df(b) - this.corpus.index.df(a))
+      // Ties by spelling, not by the index's term order, which a saved or updated index need not share.
+      .sort((a, b) => this.corpus.index.df(b) - this.corpus.index.df(a) || (a < b ? -1 : a > b ? 1 : 0))
       .slice(0, MAX_TYPO_EXPANSIONS);
   }
 
