@@ -12,7 +12,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { IndexStatusNotification, type IndexStatus } from '../server/protocol';
+import { IndexStatusNotification, type IndexStatus, type InitializationOptions } from '../server/protocol';
 import { registerCommands } from './commands';
 import { StatusBar } from './statusBar';
 
@@ -47,7 +47,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     synchronize: { configurationSection: 'aiPolicyClaims' },
     outputChannel: output,
     errorHandler: restartingErrorHandler(output, () => client),
-    initializationOptions: { settings: vscode.workspace.getConfiguration('aiPolicyClaims') },
+    initializationOptions: {
+      settings: vscode.workspace.getConfiguration('aiPolicyClaims'),
+      // The saved index: per workspace when there is one, else shared by windows without a folder.
+      storageDir: (context.storageUri ?? context.globalStorageUri).fsPath,
+    } satisfies InitializationOptions,
   };
   client = new LanguageClient('aiPolicyClaims', 'AI Policy Claims', serverOptions, clientOptions);
   const statusBar = new StatusBar();

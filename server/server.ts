@@ -5,7 +5,7 @@ import { ProposedFeatures, TextDocumentSyncKind, TextDocuments, createConnection
 import type { Logger } from './core/types';
 import type { ServerContext } from './lsp/context';
 import { FEATURES } from './lsp/features';
-import { GetIndexStatusRequest, IndexStatusNotification, ReindexRequest } from './protocol';
+import { GetIndexStatusRequest, IndexStatusNotification, ReindexRequest, type InitializationOptions } from './protocol';
 import { needsReindex, readSettings } from './settings';
 import { Workspace } from './workspace';
 
@@ -27,7 +27,9 @@ connection.onInitialize((params) => {
   workspace.roots = (params.workspaceFolders ?? []).flatMap((f) => (f.uri.startsWith('file:') ? [fileURLToPath(f.uri)] : []));
   if (!workspace.roots.length && params.rootUri?.startsWith('file:')) workspace.roots = [fileURLToPath(params.rootUri)];
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
-  workspace.settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+  const options = params.initializationOptions as InitializationOptions | undefined;
+  workspace.settings = readSettings(options?.settings);
+  if (typeof options?.storageDir === 'string' && options.storageDir) workspace.indexDir = options.storageDir;
   const capabilities: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
   for (const f of FEATURES) Object.assign(capabilities, f.capabilities);
   return { capabilities, serverInfo: { name: 'ai-policy-claims' } };

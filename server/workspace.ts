@@ -8,6 +8,7 @@ import { ClaimSearch } from './core/claimSearch';
 import type { Corpus } from './core/corpus';
 import { corpusFolders, openCorpus } from './core/openCorpus';
 import type { Logger } from './core/types';
+import { defaultIndexDir, indexCache } from './indexCache';
 import { SEEDS_FOLDER } from './paths';
 import type { IndexStatus } from './protocol';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
@@ -21,6 +22,8 @@ export interface Indexed {
 export class Workspace {
   settings: Settings = DEFAULT_SETTINGS;
   roots: string[] = [];
+  /** Where the saved index lives (the client's storage folder, else the user's cache folder). */
+  indexDir = defaultIndexDir();
   status: IndexStatus = { state: 'indexing', documents: 0, claims: 0, passages: 0, folders: [], generation: 0 };
   private current?: Indexed;
   private running?: Promise<void>;
@@ -29,6 +32,8 @@ export class Workspace {
   private listeners: Array<(i: Indexed) => void> = [];
   private watchers: FSWatcher[] = [];
   private debounce?: NodeJS.Timeout;
+  /** The folders the current index was built from. */
+  private builtFolders: string[] = [];
 
   constructor(
     private readonly logger: Logger,
@@ -89,11 +94,17 @@ export class Workspace {
         lastReport = performance.now();
         this.publish({ ...this.status, state: 'indexing', folders, generation, progress: { done, total } });
       };
-      const opened = await openCorpus({ seedsFolder: SEEDS_FOLDER, includeSeeds: false, folders }, this.logger, b.annotators, onProgress);
-      this.current = { corpus: opened.corpus, bridges: b, claims: new ClaimSearch(opened.corpus) };
+      // The same folders and entity files: only the files changed since need re-indexing.
+      const before = this.current;
+      const previous = before && before.bridges.fingerprint === b.fingerprint && sameFolders(folders, this.builtFolders) ? before.corpus : undefined;
+      const cache = indexCache(this.indexDir, folders, b);
+      const opened = await openCorpus({ seedsFolder: SEEDS_FOLDER, includeSeeds: false, folders }, this.logger, b.annotators, onProgress, { cache, previous });
+      // Nothing changed: the same index, with its warm caches (claim search, entity facts).
+      this.current = before && opened.corpus === before.corpus ? before : { corpus: opened.corpus, bridges: b, claims: new ClaimSearch(opened.corpus) };
+      this.builtFolders = folders;
       this.watchFolders(folders);
       const claims = opened.corpus.passages.reduce((n, p) => n + (p.heading ? 0 : 1), 0);
-      this.publish({ state: 'ready', documents: opened.corpus.documents.length, passages: opened.corpus.passages.length, claims, folders, ms: Math.round(opened.ms), generation });
+      this.publish({ state: 'ready', documents: opened.corpus.documents.length, passages: opened.corpus.passages.length, claims, folders, ms: Math.round(opened.ms), generation, from: opened.from });
       for (const w of this.waiters.splice(0)) w(this.current);
       for (const l of this.listeners) l(this.current);
     } catch (e) {
@@ -133,6 +144,10 @@ export class Workspace {
     clearTimeout(this.debounce);
     for (const w of this.watchers.splice(0)) w.close();
   }
+}
+
+function sameFolders(folders: string[], built: string[]): boolean {
+  return folders.length === built.length && folders.every((f, i) => f === built[i]);
 }
 
 export function fileUri(file: string): string {
