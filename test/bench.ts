@@ -82,7 +82,7 @@ async function measure(size: number, folder: string, written: string[], indexDir
   const sentences = corpus.claims().filter((p) => p.text.length > 40);
   const claims = [...devClaims().map((c) => c.claim), ...Array.from({ length: 60 }, () => pick(sentences).text)];
   const claimMs = claims.map((c) => time(() => findSources(corpus, c, { top: 5 }))[1]);
-  const search = new ClaimSearch(corpus);
+  const search = new ClaimSearch(corpus, b.entities);
   const queries = ['Mythos', 'export control', 'Lutnick Fable', '商務省', 'ミソス', 'Glasswing partners', 'XBOW V8 sandbox', 'compute SpaceX'];
   search.search('warm-up');
   const searchMs = queries.map((q) => time(() => search.search(q))[1]);
