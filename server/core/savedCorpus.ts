@@ -121,11 +121,14 @@ export function corpusFromSections(s: IndexSections, annotators: Annotator[], si
     for (let id = docFirst[doc]; id < docFirst[doc + 1]; id++) {
       ids.push(id);
       const r = id * 4;
+      // A loop, not Array.from(subarray): a typed-array view per passage costs more than the copy.
+      const counterparts: number[] = [];
+      for (let k = alignedStart[id]; k < alignedStart[id + 1]; k++) counterparts.push(aligned[k]);
       // The same fields in the same order as a fresh build's passages.
       const p: Passage = {
         id,
         doc,
-        aligned: Array.from(aligned.subarray(alignedStart[id], alignedStart[id + 1])),
+        aligned: counterparts,
         role: ROLES[role[id]],
         lang: LANGS[lang[id]],
         text: texts[id],
@@ -140,12 +143,14 @@ export function corpusFromSections(s: IndexSections, annotators: Annotator[], si
   }
   for (const [id, extra] of s.json<Array<[number, Record<string, unknown>]>>('passage.extra')) Object.assign(passages[id], extra);
   for (const [id, extra] of s.json<Array<[number, Record<string, unknown>]>>('doc.extra')) Object.assign(documents[id], extra);
+  // Copies, not views: a view would keep the whole file's buffer (the text's UTF-16 too, already
+  // decoded into strings) alive as long as the index; a copy costs milliseconds.
   const index = SearchIndex.fromParts({
     terms: s.strings('index.terms'),
-    offsets: s.i32('index.offsets'),
-    ids: s.i32('index.ids'),
-    tfs: s.u8('index.tfs'),
-    lengths: s.i32('index.lengths'),
+    offsets: s.i32('index.offsets').slice(),
+    ids: s.i32('index.ids').slice(),
+    tfs: s.u8('index.tfs').slice(),
+    lengths: s.i32('index.lengths').slice(),
   });
   if (index.size !== n) throw new Error('the search index and the passages disagree');
   return Corpus.assemble(documents, passages, index, annotators, origins);
