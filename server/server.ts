@@ -55,7 +55,8 @@ connection.onDidChangeConfiguration(async (change) => {
 
 connection.onRequest(GetIndexStatusRequest, () => workspace.status);
 connection.onRequest(ReindexRequest, async () => {
-  await workspace.reindex();
+  // The user asked: everything from the text, whatever the saved index says.
+  await workspace.reindex(true);
   return workspace.status;
 });
 

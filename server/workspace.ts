@@ -28,6 +28,7 @@ export class Workspace {
   private current?: Indexed;
   private running?: Promise<void>;
   private again = false;
+  private fullAgain = false;
   private waiters: Array<(i: Indexed) => void> = [];
   private listeners: Array<(i: Indexed) => void> = [];
   private watchers: FSWatcher[] = [];
@@ -65,8 +66,12 @@ export class Workspace {
     });
   }
 
-  /** Re-indexes; calls made while one runs are folded into one more run after it. */
-  reindex(): Promise<void> {
+  /**
+   * Re-indexes the files changed since the last index (or, with `full`, everything from the text:
+   * the user's explicit Re-index); calls made while one runs are folded into one more run after it.
+   */
+  reindex(full = false): Promise<void> {
+    this.fullAgain ||= full;
     if (this.running) {
       this.again = true;
       return this.running;
@@ -74,14 +79,16 @@ export class Workspace {
     this.running = (async () => {
       do {
         this.again = false;
-        await this.build();
+        const rebuild = this.fullAgain;
+        this.fullAgain = false;
+        await this.build(rebuild);
       } while (this.again);
       this.running = undefined;
     })();
     return this.running;
   }
 
-  private async build(): Promise<void> {
+  private async build(rebuild: boolean): Promise<void> {
     const generation = this.status.generation + 1;
     const folders = this.folders();
     this.publish({ ...this.status, state: 'indexing', folders, generation });
@@ -96,9 +103,9 @@ export class Workspace {
       };
       // The same folders and entity files: only the files changed since need re-indexing.
       const before = this.current;
-      const previous = before && before.bridges.fingerprint === b.fingerprint && sameFolders(folders, this.builtFolders) ? before.corpus : undefined;
+      const previous = !rebuild && before && before.bridges.fingerprint === b.fingerprint && sameFolders(folders, this.builtFolders) ? before.corpus : undefined;
       const cache = indexCache(this.indexDir, folders, b);
-      const opened = await openCorpus({ seedsFolder: SEEDS_FOLDER, includeSeeds: false, folders }, this.logger, b.annotators, onProgress, { cache, previous });
+      const opened = await openCorpus({ seedsFolder: SEEDS_FOLDER, includeSeeds: false, folders }, this.logger, b.annotators, onProgress, { cache, previous, rebuild });
       // Nothing changed: the same index, with its warm caches (claim search, entity facts).
       this.current = before && opened.corpus === before.corpus ? before : { corpus: opened.corpus, bridges: b, claims: new ClaimSearch(opened.corpus, b.entities) };
       this.builtFolders = folders;

@@ -28,6 +28,8 @@ export interface OpenOptions {
   cache?: IndexCache;
   /** A corpus of the same folders and annotators, to update instead of building from scratch. */
   previous?: Corpus;
+  /** Build from the text even if a saved index exists (and save the result). */
+  rebuild?: boolean;
 }
 
 export interface OpenedCorpus {
@@ -56,7 +58,7 @@ export async function openCorpus(
 ): Promise<OpenedCorpus> {
   const started = performance.now();
   const folders = corpusFolders(settings);
-  const base = options.previous ?? (options.cache ? await loadSaved(options.cache, folders, annotators, logger) : undefined);
+  const base = options.previous ?? (options.cache && !options.rebuild ? await loadSaved(options.cache, folders, annotators, logger) : undefined);
   let opened: Omit<OpenedCorpus, 'ms'>;
   if (base) {
     const [listed, sidecars] = await Promise.all([listFolders(folders), readSidecars(folders, logger)]);
