@@ -206,6 +206,19 @@ export async function writeIndexFile(file: string, chunks: Buffer[]): Promise<vo
     await fs.rm(temp, { force: true });
     throw e;
   }
+  await removeStaleTemps(file);
+}
+
+/** A writer that died mid-write left its temporary file: gone once it is clearly abandoned (an hour old). */
+async function removeStaleTemps(file: string): Promise<void> {
+  const dir = path.dirname(file);
+  const prefix = path.basename(file) + '.';
+  for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const temp = path.join(dir, name);
+    const stat = await fs.stat(temp).catch(() => undefined);
+    if (stat && Date.now() - stat.mtimeMs > 3_600_000) await fs.rm(temp, { force: true });
+  }
 }
 
 function align8(n: number): number {

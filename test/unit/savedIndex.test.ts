@@ -63,7 +63,10 @@ test('a missing, old, truncated or damaged file is a reason to rebuild, never an
     writeFileSync(file, content);
     assert.equal(((await readIndexFile(file, 'fp')) as { reason: string }).reason, reason, what);
   }
-  // Only the renamed file is left: no temporary files behind.
+  // Only the renamed file is left: no temporary files behind, and a dead writer's old one is removed.
+  const abandoned = `${file}.999.x.tmp`;
+  writeFileSync(abandoned, 'half an index');
+  utimesSync(abandoned, new Date(Date.now() - 7_200_000), new Date(Date.now() - 7_200_000));
   await writeIndexFile(file, encodeIndex('fp', {}));
   assert.deepEqual(readdirSync(dir), ['index.aipc']);
   rmSync(dir, { recursive: true, force: true });
