@@ -31,12 +31,14 @@ export interface UpdateOptions {
 
 /** `previous` brought up to date with `listed` (every corpus file now on disk); `previous` itself is left as it was. */
 export async function updateCorpus(previous: Corpus, listed: ListedFile[], options: UpdateOptions): Promise<UpdatedCorpus> {
-  const before = new Map(previous.documents.map((d) => [d.path, d.id]));
+  // By folder and path: a file under two configured folders (one inside the other) is two documents.
+  const where = (f: { folder: string; path: string }) => `${f.folder}\0${f.path}`;
+  const before = new Map(previous.documents.map((d) => [where(d), d.id]));
   const keep = new Array<boolean>(previous.documents.length).fill(false);
   const origins = [...previous.origins];
   const toRead: ListedFile[] = [];
   for (const file of listed) {
-    const id = before.get(file.path);
+    const id = before.get(where(file));
     const stamp = id === undefined ? undefined : previous.origins[id].stamp;
     if (id !== undefined && stamp && stamp.size === file.size && stamp.mtimeMs === file.mtimeMs) keep[id] = true;
     else toRead.push(file);
@@ -47,7 +49,7 @@ export async function updateCorpus(previous: Corpus, listed: ListedFile[], optio
     const batch = await Promise.all(toRead.slice(i, i + 64).map((f) => options.read(f)));
     for (const file of batch) {
       if (!file) continue;
-      const id = before.get(file.path);
+      const id = before.get(where(file));
       if (id !== undefined && file.stamp && origins[id].stamp?.hash === file.stamp.hash) {
         keep[id] = true;
         origins[id] = { ...origins[id], stamp: file.stamp };

@@ -168,3 +168,17 @@ test('files edited, added, removed or only touched between starts: only those re
   const again = await open(folder, b, { previous: updated.corpus });
   assert.equal(again.corpus, updated.corpus);
 });
+
+test('a file under two configured folders (one inside the other) stays two documents after a load', async () => {
+  const folder = writeCorpus('//- top.md\n# Top\n\nThe Aldermoor treaty was signed on June 2.\n//- sub/inner.md\n# Inner\n\nZephyrine was approved on May 9.\n');
+  const settings = { seedsFolder: SEEDS, includeSeeds: false, folders: [folder, path.join(folder, 'sub')] };
+  const b = bridges({ entityFiles: [], folders: settings.folders, logger: silentLogger });
+  const cache = { file: path.join(tempDir('aipc-index-'), 'index.aipc'), fingerprint: 'test' };
+  const built = await openCorpus(settings, silentLogger, b.annotators, undefined, { cache });
+  await built.saving;
+  const loaded = await openCorpus(settings, silentLogger, b.annotators, undefined, { cache });
+  assert.equal(loaded.from, 'loaded');
+  assert.deepEqual(loaded.changes, { added: 0, changed: 0, removed: 0, touched: 0 });
+  assert.equal(loaded.corpus.documents.length, 3);
+  assert.deepStrictEqual(loaded.corpus.documents, built.corpus.documents);
+});
