@@ -70,11 +70,54 @@ async function measure(size: number, folder: string, written: string[], indexDir
   const [{ files }, readMs] = await timeAsync(() => loadFolders([folder], silentLogger));
   const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.content), 0);
   files.length = 0;
+  // The first build and the queries, in a function of their own, so that the built corpus can be
+  // collected before the loaded one comes.
+  const firstBuild = async () => {
+    gc();
+    const before = process.memoryUsage();
+    const [built, indexMs] = await timeAsync(() => openCorpus(settings, silentLogger, b.annotators, undefined, { cache }));
+    const [, saveMs] = await timeAsync(async () => built.saving);
+    return { indexMs, saveMs, ...queries(size, built.corpus, b, before) };
+  };
+  const { expected, claims, indexMs, saveMs, ...queryFigures } = await firstBuild();
+
+  // Starts: from the saved index (as the CLI and the server do), then after one file changed —
+  // in memory (the server's watcher) and from the saved index (the CLI's next run).
+  const indexBytes = statSync(cache.file).size;
   gc();
-  const before = process.memoryUsage();
-  const [built, indexMs] = await timeAsync(() => openCorpus(settings, silentLogger, b.annotators, undefined, { cache }));
-  const [, saveMs] = await timeAsync(async () => built.saving);
-  const corpus = built.corpus;
+  const [loaded, loadMs] = await timeAsync(() => openCorpus(settings, silentLogger, b.annotators, undefined, { cache }));
+  gc();
+  const loadedRss = process.memoryUsage().rss;
+  const identical = answers(loaded.corpus, claims.slice(0, 20)) === expected;
+  const changed = written[Math.floor(written.length / 2)];
+  const text = readFileSync(changed, 'utf8');
+  const at = text.lastIndexOf('Anthropic');
+  writeFileSync(changed, text.slice(0, at) + 'Quillfeather' + text.slice(at + 'Anthropic'.length));
+  const [updated, updateMs] = await timeAsync(() => openCorpus(settings, silentLogger, b.annotators, undefined, { previous: loaded.corpus }));
+  await loaded.saving;
+  const [, changedStartMs] = await timeAsync(() => openCorpus(settings, silentLogger, b.annotators, undefined, { cache }));
+  const found = findSources(updated.corpus, 'Quillfeather', { top: 1 }).sources[0]?.text.includes('Quillfeather') ?? false;
+
+  return {
+    size,
+    text: mb(bytes),
+    readS: (readMs / 1000).toFixed(2),
+    indexS: (indexMs / 1000).toFixed(1),
+    saveS: (saveMs / 1000).toFixed(1),
+    disk: mb(indexBytes),
+    loadS: (loadMs / 1000).toFixed(2),
+    loadRatio: (loadMs / readMs).toFixed(1),
+    loadedRss: mb(loadedRss),
+    updateS: (updateMs / 1000).toFixed(2),
+    changedStartS: (changedStartMs / 1000).toFixed(2),
+    found: found ? 'yes' : 'NO',
+    identical: identical ? 'yes' : 'NO',
+    ...queryFigures,
+  };
+}
+
+/** Query, search and hover latency on the built corpus, beside plain BM25 and fuse.js; and the answers a loaded index must repeat. */
+function queries(size: number, corpus: Corpus, b: ReturnType<typeof bridges>, before: NodeJS.MemoryUsage) {
   gc();
   const after = process.memoryUsage();
 
@@ -83,7 +126,7 @@ async function measure(size: number, folder: string, written: string[], indexDir
   const claims = [...devClaims().map((c) => c.claim), ...Array.from({ length: 60 }, () => pick(sentences).text)];
   const claimMs = claims.map((c) => time(() => findSources(corpus, c, { top: 5 }))[1]);
   const search = new ClaimSearch(corpus, b.entities);
-  const queries = ['Mythos', 'export control', 'Lutnick Fable', '商務省', 'ミソス', 'Glasswing partners', 'XBOW V8 sandbox', 'compute SpaceX'];
+  const queries = ['Mythos', 'ラトニック', 'export control', 'Lutnick Fable', '商務省', 'ミソス', 'Glasswing partners', 'XBOW V8 sandbox', 'compute SpaceX'];
   search.search('warm-up');
   const searchMs = queries.map((q) => time(() => search.search(q))[1]);
 
@@ -105,40 +148,9 @@ async function measure(size: number, folder: string, written: string[], indexDir
   });
   const baselineMs = claims.map((c) => time(() => baseline.search(new Map(queryTokens(c).map((t) => [t, 1])), 5))[1]);
 
-  // Starts: from the saved index (as the CLI and the server do), then after one file changed —
-  // in memory (the server's watcher) and from the saved index (the CLI's next run).
   const expected = answers(corpus, claims.slice(0, 20));
   const stats = { passages: corpus.passages.length, postings: corpus.index.postingCount, heap: after.heapUsed - before.heapUsed, rss: after.rss };
-  const indexBytes = statSync(cache.file).size;
-  const queryFigures = { claimMs, searchMs, hoverColdMs, warmMs, hoverMs, baselineBuildMs, baselineMs, ...fuseFigures(size, corpus, claims, queries) };
-  gc();
-  const [loaded, loadMs] = await timeAsync(() => openCorpus(settings, silentLogger, b.annotators, undefined, { cache }));
-  const identical = answers(loaded.corpus, claims.slice(0, 20)) === expected;
-  const changed = written[Math.floor(written.length / 2)];
-  const text = readFileSync(changed, 'utf8');
-  const at = text.lastIndexOf('Anthropic');
-  writeFileSync(changed, text.slice(0, at) + 'Quillfeather' + text.slice(at + 'Anthropic'.length));
-  const [updated, updateMs] = await timeAsync(() => openCorpus(settings, silentLogger, b.annotators, undefined, { previous: loaded.corpus }));
-  await loaded.saving;
-  const [, changedStartMs] = await timeAsync(() => openCorpus(settings, silentLogger, b.annotators, undefined, { cache }));
-  const found = findSources(updated.corpus, 'Quillfeather', { top: 1 }).sources[0]?.text.includes('Quillfeather') ?? false;
-
-  return {
-    size,
-    text: mb(bytes),
-    readS: (readMs / 1000).toFixed(2),
-    indexS: (indexMs / 1000).toFixed(1),
-    saveS: (saveMs / 1000).toFixed(1),
-    disk: mb(indexBytes),
-    loadS: (loadMs / 1000).toFixed(2),
-    loadRatio: (loadMs / readMs).toFixed(1),
-    updateS: (updateMs / 1000).toFixed(2),
-    changedStartS: (changedStartMs / 1000).toFixed(2),
-    found: found ? 'yes' : 'NO',
-    identical: identical ? 'yes' : 'NO',
-    ...stats,
-    ...queryFigures,
-  };
+  return { expected, claims, ...stats, claimMs, searchMs, hoverColdMs, warmMs, hoverMs, baselineBuildMs, baselineMs, ...fuseFigures(size, corpus, claims, queries) };
 }
 
 function fuseFigures(size: number, corpus: Corpus, claims: string[], queries: string[]) {
@@ -161,10 +173,10 @@ async function main() {
   const rows: Row[] = [];
   for (const size of sizes.length ? sizes : [100, 1000, 10000]) rows.push(await run(size));
   console.log('Start: reading the text, the first build (and saving it), a start from the saved index, one changed file re-indexed.');
-  console.log('| docs | text | read text s | first build s | save s | on disk | start from saved s | ÷ read | 1 file changed: server s | 1 file changed: next start s | change found | answers identical |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log('| docs | text | read text s | first build s | save s | on disk | start from saved s | ÷ read | rss after start | 1 file changed: server s | 1 file changed: next start s | change found | answers identical |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of rows) {
-    console.log(`| ${r.size} | ${r.text} | ${r.readS} | ${r.indexS} | ${r.saveS} | ${r.disk} | ${r.loadS} | ${r.loadRatio}× | ${r.updateS} | ${r.changedStartS} | ${r.found} | ${r.identical} |`);
+    console.log(`| ${r.size} | ${r.text} | ${r.readS} | ${r.indexS} | ${r.saveS} | ${r.disk} | ${r.loadS} | ${r.loadRatio}× | ${r.loadedRss} | ${r.updateS} | ${r.changedStartS} | ${r.found} | ${r.identical} |`);
   }
   console.log('');
   console.log('Queries, beside a plain BM25 over the same passages and fuse.js over the same sentences.');
