@@ -4,7 +4,7 @@
 // the first build, a start from the saved index and a re-index of one changed file, side by
 // side; beside ours, a plain BM25 over the same passages and fuse.js over the same sentences.
 // A script, not a test: it prints figures.
-//   node --expose-gc dist/test/bench.js [sizes…]   e.g. `… 100 1000`
+//   node --expose-gc dist/test/bench.js [sizes…] [--start-only]   e.g. `… 100 1000`
 import Fuse from 'fuse.js';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -120,10 +120,15 @@ async function measure(size: number, folder: string, written: string[], indexDir
 function queries(size: number, corpus: Corpus, b: ReturnType<typeof bridges>, before: NodeJS.MemoryUsage) {
   gc();
   const after = process.memoryUsage();
+  const stats = { passages: corpus.passages.length, postings: corpus.index.postingCount, heap: after.heapUsed - before.heapUsed, rss: after.rss };
 
   // Whole-sentence claims: the dev set plus sentences drawn from the corpus and shuffled a little.
   const sentences = corpus.claims().filter((p) => p.text.length > 40);
   const claims = [...devClaims().map((c) => c.claim), ...Array.from({ length: 60 }, () => pick(sentences).text)];
+  const expected = answers(corpus, claims.slice(0, 20));
+  if (START_ONLY) {
+    return { expected, claims, ...stats, claimMs: [], searchMs: [], hoverColdMs: NaN, warmMs: NaN, hoverMs: [], baselineBuildMs: NaN, baselineMs: [], fuseBuildMs: NaN, fuseClaimMs: [], fuseQueryMs: [] };
+  }
   const claimMs = claims.map((c) => time(() => findSources(corpus, c, { top: 5 }))[1]);
   const search = new ClaimSearch(corpus, b.entities);
   const queries = ['Mythos', 'ラトニック', 'export control', 'Lutnick Fable', '商務省', 'ミソス', 'Glasswing partners', 'XBOW V8 sandbox', 'compute SpaceX'];
@@ -148,8 +153,6 @@ function queries(size: number, corpus: Corpus, b: ReturnType<typeof bridges>, be
   });
   const baselineMs = claims.map((c) => time(() => baseline.search(new Map(queryTokens(c).map((t) => [t, 1])), 5))[1]);
 
-  const expected = answers(corpus, claims.slice(0, 20));
-  const stats = { passages: corpus.passages.length, postings: corpus.index.postingCount, heap: after.heapUsed - before.heapUsed, rss: after.rss };
   return { expected, claims, ...stats, claimMs, searchMs, hoverColdMs, warmMs, hoverMs, baselineBuildMs, baselineMs, ...fuseFigures(size, corpus, claims, queries) };
 }
 
@@ -166,10 +169,15 @@ function fuseFigures(size: number, corpus: Corpus, claims: string[], queries: st
 
 type Row = Awaited<ReturnType<typeof run>>;
 
-const pair = (xs: number[], digits = 1) => `${percentile(xs, 50).toFixed(digits)} / ${percentile(xs, 95).toFixed(digits)}`;
+/** `--start-only`: the start rows alone (a quick look at a large size; the query figures take longer than the build). */
+const START_ONLY = process.argv.includes('--start-only');
+
+const fixed = (x: number, digits: number) => (Number.isNaN(x) ? '—' : x.toFixed(digits));
+const pair = (xs: number[], digits = 1) => (xs.length ? `${percentile(xs, 50).toFixed(digits)} / ${percentile(xs, 95).toFixed(digits)}` : '—');
 
 async function main() {
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  if (START_ONLY) console.log('(--start-only: no query figures)');
   const rows: Row[] = [];
   for (const size of sizes.length ? sizes : [100, 1000, 10000]) rows.push(await run(size));
   console.log('Start: reading the text, the first build (and saving it), a start from the saved index, one changed file re-indexed.');
@@ -191,14 +199,14 @@ async function main() {
       mb(r.rss),
       pair(r.claimMs),
       pair(r.searchMs),
-      (r.baselineBuildMs / 1000).toFixed(1),
+      fixed(r.baselineBuildMs / 1000, 1),
       pair(r.baselineMs),
-      r.hoverColdMs.toFixed(1),
-      (r.warmMs / 1000).toFixed(1),
+      fixed(r.hoverColdMs, 1),
+      fixed(r.warmMs / 1000, 1),
       pair(r.hoverMs, 2),
-      (r.fuseBuildMs / 1000).toFixed(1),
+      fixed(r.fuseBuildMs / 1000, 1),
       r.fuseClaimMs.length ? percentile(r.fuseClaimMs, 50).toFixed(0) : '—',
-      percentile(r.fuseQueryMs, 50).toFixed(0),
+      r.fuseQueryMs.length ? percentile(r.fuseQueryMs, 50).toFixed(0) : '—',
     ];
     console.log(`| ${cells.join(' | ')} |`);
   }

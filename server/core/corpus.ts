@@ -114,10 +114,7 @@ function* buildSteps(files: SourceFile[], options: CorpusOptions): Generator<num
     parsed.push({ file, doc, inferred: inferCatalog(doc, file.content) });
     yield parsed.length;
   }
-  const catalogs = catalogEntries(
-    parsed.map(({ file, inferred }) => ({ file, inferred })),
-    options.sidecars,
-  );
+  const catalogs = catalogEntries(parsed, options.sidecars);
   const documents: SourceDocument[] = [];
   const passages: Passage[] = [];
   const builder = new IndexBuilder();

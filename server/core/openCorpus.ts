@@ -74,7 +74,8 @@ export async function openCorpus(
   const what = opened.from === 'built' ? 'indexed' : opened.from === 'loaded' ? 'loaded the saved index of' : 'updated the index of';
   const delta = changes && (changed || changes.touched) ? ` (re-indexed ${changes.added} added, ${changes.changed} changed, ${changes.removed} removed files)` : '';
   logger.info(`${what} ${corpus.documents.length} documents, ${corpus.passages.length} passages in ${Math.round(ms)} ms${delta}`);
-  const needsSave = options.cache && (opened.from === 'built' || changed > 0 || (changes?.touched ?? 0) > 0 || (opened.from === 'updated' && corpus !== options.previous));
+  // Catalog corrections are not saved (they are applied at every load), so only files count.
+  const needsSave = options.cache && (opened.from === 'built' || changed > 0 || (changes?.touched ?? 0) > 0);
   const saving = needsSave ? saveIndex(options.cache!, corpus, logger) : undefined;
   return { ...opened, ms, saving };
 }
