@@ -104,7 +104,9 @@ function mergeCorpora(a: Part, b: Corpus, options: UpdateOptions): Corpus {
     for (const old of doc.passages) {
       const p = from.passages[old];
       map[old] = old + shift;
-      passages.push({ ...p, id: old + shift, doc: id, aligned: p.aligned.map((x) => x + shift) });
+      // A passage that keeps its number (those before the first change) is shared, not copied:
+      // neither corpus ever modifies a passage.
+      passages.push(shift === 0 && p.doc === id ? p : { ...p, id: old + shift, doc: id, aligned: p.aligned.map((x) => x + shift) });
     }
     documents.push({ ...doc, id, catalog: catalogs[id], passages: doc.passages.map((x) => x + shift) });
   }
