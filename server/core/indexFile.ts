@@ -164,12 +164,14 @@ export function decodeIndex(buffer: Buffer, fingerprint: string): IndexSections 
   } catch {
     return { reason: 'corrupt', detail: 'unreadable header' };
   }
+  if (!header || typeof header !== 'object' || !Array.isArray(header.sections)) return { reason: 'corrupt', detail: 'unreadable header' };
   if (header.version !== INDEX_FORMAT_VERSION) return { reason: 'old', detail: `format ${header.version}, this version reads ${INDEX_FORMAT_VERSION}` };
   if (header.fingerprint !== fingerprint) return { reason: 'old', detail: 'built by another version, entity catalog or set of folders' };
   const bodyStart = align8(MAGIC.length + 4 + headerLength);
   const bodyEnd = buffer.length - TRAILER_BYTES;
   for (const e of header.sections) {
-    if (e.offset % 8 !== 0 || bodyStart + e.offset + e.bytes > bodyEnd) return { reason: 'corrupt', detail: `section ${e.name} out of bounds` };
+    const placed = Number.isInteger(e?.offset) && Number.isInteger(e.bytes) && e.offset >= 0 && e.bytes >= 0 && e.offset % 8 === 0;
+    if (!placed || bodyStart + e.offset + e.bytes > bodyEnd) return { reason: 'corrupt', detail: `section ${e?.name} out of bounds` };
   }
   return new IndexSections(buffer, new Map(header.sections.map((e) => [e.name, e])), bodyStart);
 }

@@ -82,7 +82,7 @@ export async function openCorpus(
 
 /** The saved corpus, or undefined (with one log line saying why) when there is none fit to use. */
 async function loadSaved(cache: IndexCache, folders: string[], annotators: Annotator[], logger: Logger): Promise<Corpus | undefined> {
-  const read = await readIndexFile(cache.file, cache.fingerprint);
+  const read = await readIndexFile(cache.file, cache.fingerprint).catch((e: unknown) => ({ reason: 'corrupt' as const, detail: (e as Error).message }));
   if ('reason' in read) {
     const line = `saved index not used (${read.reason}: ${read.detail}): ${cache.file}; indexing from the text`;
     if (read.reason === 'corrupt') logger.warn(line);
