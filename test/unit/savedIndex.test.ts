@@ -23,6 +23,8 @@ test('sections come back as written; a file written in chunks has the checksum o
     bytes: Uint8Array.from([1, 2, 3, 4, 5]),
     floats: Float64Array.from([1.5, -1, 1733011200000.25]),
     words: { strings: ['', '政府', 'Mythos 5', 'a\uD800b', '😀'] },
+    // More than one group of strings (they are encoded and decoded 65,536 at a time).
+    many: { strings: Array.from({ length: 140_000 }, (_, i) => (i % 7 ? `語${i}` : '')) },
     meta: { json: { a: [1, 'x'] } },
   };
   const chunks = encodeIndex('fp', sections);
@@ -35,6 +37,7 @@ test('sections come back as written; a file written in chunks has the checksum o
   assert.deepEqual(read.u8('bytes'), sections.bytes);
   assert.deepEqual(read.f64('floats'), sections.floats);
   assert.deepEqual(read.strings('words'), sections.words.strings);
+  assert.deepEqual(read.strings('many'), sections.many.strings);
   assert.deepEqual(read.json('meta'), sections.meta.json);
 });
 
