@@ -12,7 +12,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { IndexStatusNotification, WorkspaceTrustedNotification, type IndexStatus } from '../server/protocol';
+import { IndexStatusNotification, WorkspaceTrustedNotification, type IndexStatus, type InitializationOptions } from '../server/protocol';
 import { registerCommands } from './commands';
 import { StatusBar } from './statusBar';
 
@@ -47,10 +47,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     synchronize: { configurationSection: 'aiPolicyClaims' },
     outputChannel: output,
     errorHandler: restartingErrorHandler(output, () => client),
-    // In Restricted Mode VS Code itself hands over only the user's values of the settings that
-    // name files (package.json `restrictedConfigurations`); the server is told so that it also
-    // ignores paths written in memos.
-    initializationOptions: { settings: vscode.workspace.getConfiguration('aiPolicyClaims'), trusted: vscode.workspace.isTrusted },
+    initializationOptions: {
+      settings: vscode.workspace.getConfiguration('aiPolicyClaims'),
+      // The saved index: per workspace when there is one, else shared by windows without a folder.
+      storageDir: (context.storageUri ?? context.globalStorageUri).fsPath,
+      // In Restricted Mode VS Code itself hands over only the user's values of the settings that
+      // name files (package.json `restrictedConfigurations`); the server is told so that it also
+      // ignores paths written in memos.
+      trusted: vscode.workspace.isTrusted,
+    } satisfies InitializationOptions,
   };
   client = new LanguageClient('aiPolicyClaims', 'AI Policy Claims', serverOptions, clientOptions);
   const statusBar = new StatusBar();

@@ -1,7 +1,8 @@
 // Cross-language bridges for retrieval: normalised facts (`6月12日` = `June 12`), entity ids
 // (`商務省` = `Department of Commerce`); words cross through the dictionary at query time (core/dictionary). The entity catalog is the shipped one, extended by
 // the user's entity files and by an `entities.json` beside the documents of any corpus folder.
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Annotator } from './core/corpus';
 import { builtInCatalog, loadEntityFile, type EntityCatalog } from './core/entities';
@@ -17,6 +18,8 @@ export interface BridgeOptions {
 export interface Bridges {
   entities: EntityCatalog;
   annotators: Annotator[];
+  /** Changes when the entity files do: part of what a saved index must match (the built-in list is code). */
+  fingerprint: string;
 }
 
 export const ENTITY_FILE_NAME = 'entities.json';
@@ -32,5 +35,19 @@ export function bridges(options: BridgeOptions): Bridges {
     }
   }
   const entityTokens: Annotator = (text) => entities.findMentions(text).map((m) => '@' + m.entity.id);
-  return { entities, annotators: [factTokens, entityTokens] };
+  return { entities, annotators: [factTokens, entityTokens], fingerprint: filesFingerprint(files) };
+}
+
+function filesFingerprint(files: string[]): string {
+  const hash = createHash('sha1');
+  for (const file of files) {
+    hash.update(file + '\0');
+    try {
+      hash.update(readFileSync(file));
+    } catch {
+      hash.update('unreadable');
+    }
+    hash.update('\0');
+  }
+  return hash.digest('hex');
 }

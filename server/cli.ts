@@ -2,6 +2,7 @@
 // Errors are one line on stderr and exit code 2; never a stack trace.
 import { UsageError } from './cli/args';
 import { CHECK_USAGE, checkCommand } from './cli/check';
+import { CORPUS_USAGE } from './cli/corpusArgs';
 import { ENTITIES_USAGE, entitiesCommand } from './cli/entities';
 import { HOVER_USAGE, hoverCommand } from './cli/hover';
 import { searchCommand } from './cli/search';
@@ -19,7 +20,15 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
 };
 
 function usage(): string {
-  return ['usage: ai-policy-claims <command> [options]', '', ...Object.values(COMMANDS).map((c) => '  ' + c.usage)].join('\n');
+  return [
+    'usage: ai-policy-claims <command> [options]',
+    '',
+    ...Object.values(COMMANDS).map((c) => '  ' + c.usage),
+    '',
+    `Every command also takes ${CORPUS_USAGE}.`,
+    'The index is saved after the first run and re-indexed per changed file after that, in',
+    '--index-dir, $AIPC_INDEX_DIR, or $XDG_CACHE_HOME/ai-policy-claims (default ~/.cache/ai-policy-claims).',
+  ].join('\n');
 }
 
 async function main(argv: string[]): Promise<number> {

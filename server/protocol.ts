@@ -19,6 +19,21 @@ export interface IndexStatus {
   generation: number;
   /** While indexing: steps done of the total (two per document: parse, then index). */
   progress?: { done: number; total: number };
+  /** When ready: indexed from the text, loaded from the saved index, or updated for changed files. */
+  from?: 'built' | 'loaded' | 'updated';
+}
+
+/** What a client may send as `initialize`'s `initializationOptions`. */
+export interface InitializationOptions {
+  /** The `aiPolicyClaims` settings section. */
+  settings?: unknown;
+  /**
+   * A folder the server may keep its saved index in (VS Code: the extension's workspace storage,
+   * else its global storage). Without it: $AIPC_INDEX_DIR, else $XDG_CACHE_HOME/ai-policy-claims.
+   */
+  storageDir?: string;
+  /** False in VS Code's Restricted Mode: the server then ignores paths written in memos. */
+  trusted?: boolean;
 }
 
 /** Sent when indexing starts, finishes or fails. Tests and the status bar wait for `ready`. */

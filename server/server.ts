@@ -6,7 +6,7 @@ import type { Logger } from './core/types';
 import type { ServerContext } from './lsp/context';
 import { FEATURES } from './lsp/features';
 import { answerInvalidParams, guardParams } from './paramsGuard';
-import { GetIndexStatusRequest, IndexStatusNotification, ReindexRequest, WorkspaceTrustedNotification } from './protocol';
+import { GetIndexStatusRequest, IndexStatusNotification, ReindexRequest, WorkspaceTrustedNotification, type InitializationOptions } from './protocol';
 import { needsReindex, readSettings } from './settings';
 import { Workspace } from './workspace';
 
@@ -46,9 +46,10 @@ connection.onInitialize((params) => {
   workspace.roots = (params.workspaceFolders ?? []).flatMap((f) => (f.uri.startsWith('file:') ? [fileURLToPath(f.uri)] : []));
   if (!workspace.roots.length && params.rootUri?.startsWith('file:')) workspace.roots = [fileURLToPath(params.rootUri)];
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
-  const options = params.initializationOptions as { settings?: unknown; trusted?: unknown } | null | undefined;
+  const options = params.initializationOptions as InitializationOptions | null | undefined;
   applySettings(options?.settings);
   workspace.trusted = options?.trusted !== false;
+  if (typeof options?.storageDir === 'string' && options.storageDir) workspace.indexDir = options.storageDir;
   const capabilities: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
   for (const f of FEATURES) Object.assign(capabilities, f.capabilities);
   return { capabilities, serverInfo: { name: 'ai-policy-claims' } };
@@ -77,7 +78,8 @@ connection.onNotification(WorkspaceTrustedNotification, (params) => {
 
 connection.onRequest(GetIndexStatusRequest, () => workspace.status);
 connection.onRequest(ReindexRequest, async () => {
-  await workspace.reindex();
+  // The user asked: everything from the text, whatever the saved index says.
+  await workspace.reindex(true);
   return workspace.status;
 });
 

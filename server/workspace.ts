@@ -9,6 +9,7 @@ import { ClaimSearch } from './core/claimSearch';
 import type { Corpus } from './core/corpus';
 import { corpusFolders, openCorpus } from './core/openCorpus';
 import type { Logger } from './core/types';
+import { defaultIndexDir, indexCache } from './indexCache';
 import { SEEDS_FOLDER } from './paths';
 import type { IndexStatus } from './protocol';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
@@ -25,14 +26,19 @@ export class Workspace {
   roots: string[] = [];
   /** False in VS Code's Restricted Mode: paths written in memos are not followed. */
   trusted = true;
+  /** Where the saved index lives (the client's storage folder, else the user's cache folder). */
+  indexDir = defaultIndexDir();
   status: IndexStatus = { state: 'indexing', documents: 0, claims: 0, passages: 0, folders: [], generation: 0 };
   private current?: Indexed;
   private running?: Promise<void>;
   private again = false;
+  private fullAgain = false;
   private waiters: Array<{ resolve: (i: Indexed) => void; reject: (e: Error) => void }> = [];
   private listeners: Array<(i: Indexed) => void> = [];
   private watchers: FSWatcher[] = [];
   private debounce?: NodeJS.Timeout;
+  /** The folders the current index was built from. */
+  private builtFolders: string[] = [];
 
   constructor(
     private readonly logger: Logger,
@@ -72,8 +78,12 @@ export class Workspace {
     });
   }
 
-  /** Re-indexes; calls made while one runs are folded into one more run after it. */
-  reindex(): Promise<void> {
+  /**
+   * Re-indexes the files changed since the last index (or, with `full`, everything from the text:
+   * the user's explicit Re-index); calls made while one runs are folded into one more run after it.
+   */
+  reindex(full = false): Promise<void> {
+    this.fullAgain ||= full;
     if (this.running) {
       this.again = true;
       return this.running;
@@ -81,14 +91,16 @@ export class Workspace {
     this.running = (async () => {
       do {
         this.again = false;
-        await this.build();
+        const rebuild = this.fullAgain;
+        this.fullAgain = false;
+        await this.build(rebuild);
       } while (this.again);
       this.running = undefined;
     })();
     return this.running;
   }
 
-  private async build(): Promise<void> {
+  private async build(rebuild: boolean): Promise<void> {
     const generation = this.status.generation + 1;
     const folders = this.folders();
     this.publish({ ...this.status, state: 'indexing', folders, generation });
@@ -101,12 +113,18 @@ export class Workspace {
         lastReport = performance.now();
         this.publish({ ...this.status, state: 'indexing', folders, generation, progress: { done, total } });
       };
-      const opened = await openCorpus({ seedsFolder: SEEDS_FOLDER, includeSeeds: false, folders }, this.logger, b.annotators, onProgress);
-      this.current = { corpus: opened.corpus, bridges: b, claims: new ClaimSearch(opened.corpus) };
+      // The same folders and entity files: only the files changed since need re-indexing.
+      const before = this.current;
+      const previous = !rebuild && before && before.bridges.fingerprint === b.fingerprint && sameFolders(folders, this.builtFolders) ? before.corpus : undefined;
+      const cache = indexCache(this.indexDir, folders, b);
+      const opened = await openCorpus({ seedsFolder: SEEDS_FOLDER, includeSeeds: false, folders }, this.logger, b.annotators, onProgress, { cache, previous, rebuild });
+      // Nothing changed: the same index, with its warm caches (claim search, entity facts).
+      this.current = before && opened.corpus === before.corpus ? before : { corpus: opened.corpus, bridges: b, claims: new ClaimSearch(opened.corpus, b.entities) };
+      this.builtFolders = folders;
       this.watchFolders(folders);
       const claims = opened.corpus.passages.reduce((n, p) => n + (p.heading ? 0 : 1), 0);
       const skipped = opened.skipped.length ? { skipped: opened.skipped } : {};
-      this.publish({ state: 'ready', documents: opened.corpus.documents.length, passages: opened.corpus.passages.length, claims, folders, ms: Math.round(opened.ms), generation, ...skipped });
+      this.publish({ state: 'ready', documents: opened.corpus.documents.length, passages: opened.corpus.passages.length, claims, folders, ms: Math.round(opened.ms), generation, from: opened.from, ...skipped });
       for (const w of this.waiters.splice(0)) w.resolve(this.current);
       for (const l of this.listeners) l(this.current);
     } catch (e) {
@@ -144,6 +162,10 @@ export class Workspace {
     clearTimeout(this.debounce);
     for (const w of this.watchers.splice(0)) w.close();
   }
+}
+
+function sameFolders(folders: string[], built: string[]): boolean {
+  return folders.length === built.length && folders.every((f, i) => f === built[i]);
 }
 
 export function fileUri(file: string): string {

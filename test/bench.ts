@@ -1,50 +1,30 @@
-// `npm run bench`: index time, memory, query and hover latency on synthetic corpora of 100, 1,000 and
-// 10,000 documents made from the seeds (perturbed so that no two documents are the same),
-// beside fuse.js over the same sentences. A script, not a test: it prints figures.
-//   node --expose-gc dist/test/bench.js [sizes…]   e.g. `… 100 1000`
+// `npm run bench`: start-up, index time, memory, query and hover latency on synthetic corpora of
+// 100, 1,000 and 10,000 documents made from the seeds (perturbed so that no two documents are
+// the same), written to a temporary folder so that starts read real files: reading the text,
+// the first build, a start from the saved index and a re-index of one changed file, side by
+// side; beside ours, a plain BM25 over the same passages and fuse.js over the same sentences.
+// A script, not a test: it prints figures.
+//   node --expose-gc dist/test/bench.js [sizes…] [--start-only]   e.g. `… 100 1000`
 import Fuse from 'fuse.js';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { bridges } from '../server/bridges';
 import { ClaimSearch } from '../server/core/claimSearch';
-import { Corpus, type SourceFile } from '../server/core/corpus';
+import type { Corpus } from '../server/core/corpus';
 import { entityFacts } from '../server/core/entityFacts';
 import { findSources } from '../server/core/findSources';
 import { memoHover } from '../server/core/hover';
+import { loadFolders } from '../server/core/loader';
+import { openCorpus, type IndexCache } from '../server/core/openCorpus';
+import { IndexBuilder } from '../server/core/searchIndex';
+import { indexTokens, queryTokens } from '../server/core/tokenize';
 import { silentLogger, type Passage } from '../server/core/types';
-import { devClaims, SEEDS } from './helpers';
-
+import { devClaims } from './helpers';
+import { writeSyntheticCorpus } from './synthetic';
 let seed = 42;
 const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
-
-const SYLLABLES = ['ka', 'ri', 'to', 'mes', 'lor', 'vin', 'dra', 'pel', 'su', 'qua', 'zen', 'bo'];
-const KANA = 'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモラリルレロ'.split('');
-const KANJI = '政府規制輸出管理企業技術安全研究市場交渉計算資源評価能力防御攻撃報告発表'.split('');
-
-function pseudoWord(ja: boolean): string {
-  if (ja) return Array.from({ length: 2 + Math.floor(rand() * 3) }, () => pick(rand() < 0.5 ? KANA : KANJI)).join('');
-  const w = Array.from({ length: 2 + Math.floor(rand() * 2) }, () => pick(SYLLABLES)).join('');
-  return rand() < 0.3 ? w[0].toUpperCase() + w.slice(1) : w;
-}
-
-/** A seed with its numbers changed, some lines dropped and new names sprinkled in. */
-function perturb(text: string): string {
-  return text
-    .split('\n')
-    .filter((_line, i) => i < 25 || rand() > 0.15)
-    .map((line) => {
-      let out = line.replace(/\d+/g, (d) => (rand() < 0.5 ? String(Math.floor(rand() * 10 ** d.length)) : d));
-      const ja = /[\u3040-\u30ff\u4e00-\u9fff]/.test(out);
-      const words = Math.floor(rand() * 4);
-      for (let k = 0; k < words && out.length > 30; k++) {
-        const at = out.indexOf(ja ? '、' : ' ', Math.floor(rand() * out.length));
-        if (at > 0) out = out.slice(0, at + 1) + pseudoWord(ja) + (ja ? '' : ' ') + out.slice(at + 1);
-      }
-      return out;
-    })
-    .join('\n');
-}
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -60,25 +40,98 @@ function time<T>(fn: () => T): [T, number] {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 
-function run(size: number, seeds: Array<{ name: string; text: string }>) {
-  const files: SourceFile[] = Array.from({ length: size }, (_, i) => {
-    const s = seeds[i % seeds.length];
-    return { path: `/bench/${i}_${s.name}`, name: `${i}_${s.name}`, folder: '/bench', content: i < seeds.length ? s.text : perturb(s.text) };
-  });
-  const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.content), 0);
-  gc();
-  const before = process.memoryUsage();
+async function timeAsync<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t = performance.now();
+  const r = await fn();
+  return [r, performance.now() - t];
+}
+
+/** What a user sees for each claim: a change in any of it between two corpora is a different answer. */
+function answers(corpus: Corpus, claims: string[]): string {
+  return JSON.stringify(claims.map((c) => findSources(corpus, c, { top: 5 })));
+}
+
+async function run(size: number) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'aipc-bench-'));
+  const folder = path.join(dir, 'corpus');
+  try {
+    const written = writeSyntheticCorpus(folder, size);
+    return await measure(size, folder, written, path.join(dir, 'index'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function measure(size: number, folder: string, written: string[], indexDir: string) {
+  const settings = { seedsFolder: folder, includeSeeds: false, folders: [folder] };
   const b = bridges({ entityFiles: [], folders: [], logger: silentLogger });
-  const [corpus, indexMs] = time(() => Corpus.build(files, { annotators: b.annotators }));
+  const cache: IndexCache = { file: path.join(indexDir, 'index.aipc'), fingerprint: 'bench' };
+  gc();
+  const [{ files }, readMs] = await timeAsync(() => loadFolders([folder], silentLogger));
+  const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.content), 0);
+  files.length = 0;
+  // The first build and the queries, in a function of their own, so that the built corpus can be
+  // collected before the loaded one comes.
+  const firstBuild = async () => {
+    gc();
+    const before = process.memoryUsage();
+    const [built, indexMs] = await timeAsync(() => openCorpus(settings, silentLogger, b.annotators, undefined, { cache }));
+    const [, saveMs] = await timeAsync(async () => built.saving);
+    return { indexMs, saveMs, ...queries(size, built.corpus, b, before) };
+  };
+  const { expected, claims, indexMs, saveMs, ...queryFigures } = await firstBuild();
+
+  // Starts: from the saved index (as the CLI and the server do), then after one file changed —
+  // in memory (the server's watcher) and from the saved index (the CLI's next run).
+  const indexBytes = statSync(cache.file).size;
+  gc();
+  const [loaded, loadMs] = await timeAsync(() => openCorpus(settings, silentLogger, b.annotators, undefined, { cache }));
+  gc();
+  const loadedRss = process.memoryUsage().rss;
+  const identical = answers(loaded.corpus, claims.slice(0, 20)) === expected;
+  const changed = written[Math.floor(written.length / 2)];
+  const text = readFileSync(changed, 'utf8');
+  const at = text.lastIndexOf('Anthropic');
+  writeFileSync(changed, text.slice(0, at) + 'Quillfeather' + text.slice(at + 'Anthropic'.length));
+  const [updated, updateMs] = await timeAsync(() => openCorpus(settings, silentLogger, b.annotators, undefined, { previous: loaded.corpus }));
+  await loaded.saving;
+  const [, changedStartMs] = await timeAsync(() => openCorpus(settings, silentLogger, b.annotators, undefined, { cache }));
+  const found = findSources(updated.corpus, 'Quillfeather', { top: 1 }).sources[0]?.text.includes('Quillfeather') ?? false;
+
+  return {
+    size,
+    text: mb(bytes),
+    readS: (readMs / 1000).toFixed(2),
+    indexS: (indexMs / 1000).toFixed(1),
+    saveS: (saveMs / 1000).toFixed(1),
+    disk: mb(indexBytes),
+    loadS: (loadMs / 1000).toFixed(2),
+    loadRatio: (loadMs / readMs).toFixed(1),
+    loadedRss: mb(loadedRss),
+    updateS: (updateMs / 1000).toFixed(2),
+    changedStartS: (changedStartMs / 1000).toFixed(2),
+    found: found ? 'yes' : 'NO',
+    identical: identical ? 'yes' : 'NO',
+    ...queryFigures,
+  };
+}
+
+/** Query, search and hover latency on the built corpus, beside plain BM25 and fuse.js; and the answers a loaded index must repeat. */
+function queries(size: number, corpus: Corpus, b: ReturnType<typeof bridges>, before: NodeJS.MemoryUsage) {
   gc();
   const after = process.memoryUsage();
+  const stats = { passages: corpus.passages.length, postings: corpus.index.postingCount, heap: after.heapUsed - before.heapUsed, rss: after.rss };
 
   // Whole-sentence claims: the dev set plus sentences drawn from the corpus and shuffled a little.
   const sentences = corpus.claims().filter((p) => p.text.length > 40);
   const claims = [...devClaims().map((c) => c.claim), ...Array.from({ length: 60 }, () => pick(sentences).text)];
+  const expected = answers(corpus, claims.slice(0, 20));
+  if (START_ONLY) {
+    return { expected, claims, ...stats, claimMs: [], searchMs: [], hoverColdMs: NaN, warmMs: NaN, hoverMs: [], baselineBuildMs: NaN, baselineMs: [], fuseBuildMs: NaN, fuseClaimMs: [], fuseQueryMs: [] };
+  }
   const claimMs = claims.map((c) => time(() => findSources(corpus, c, { top: 5 }))[1]);
-  const search = new ClaimSearch(corpus);
-  const queries = ['Mythos', 'export control', 'Lutnick Fable', '商務省', 'ミソス', 'Glasswing partners', 'XBOW V8 sandbox', 'compute SpaceX'];
+  const search = new ClaimSearch(corpus, b.entities);
+  const queries = ['Mythos', 'ラトニック', 'export control', 'Lutnick Fable', '商務省', 'ミソス', 'Glasswing partners', 'XBOW V8 sandbox', 'compute SpaceX'];
   search.search('warm-up');
   const searchMs = queries.map((q) => time(() => search.search(q))[1]);
 
@@ -91,6 +144,19 @@ function run(size: number, seeds: Array<{ name: string; text: string }>) {
   const [, warmMs] = time(() => b.entities.all().forEach((e) => table.of(e)));
   const hoverMs = Array.from({ length: 10 }, () => names.map((n) => time(() => memoHover(table, memo, { line: 0, character: memo.indexOf(n) + 1 }))[1])).flat();
 
+  // A plain BM25 over the same passages (the index tokens alone: no bridges, no roles, no
+  // neighbours, no verdict), built from their text and asked the same claims.
+  const [baseline, baselineBuildMs] = time(() => {
+    const builder = new IndexBuilder();
+    for (const p of corpus.passages) builder.add(p.heading ? [] : indexTokens(p.text));
+    return builder.finish();
+  });
+  const baselineMs = claims.map((c) => time(() => baseline.search(new Map(queryTokens(c).map((t) => [t, 1])), 5))[1]);
+
+  return { expected, claims, ...stats, claimMs, searchMs, hoverColdMs, warmMs, hoverMs, baselineBuildMs, baselineMs, ...fuseFigures(size, corpus, claims, queries) };
+}
+
+function fuseFigures(size: number, corpus: Corpus, claims: string[], queries: string[]) {
   // fuse.js over the same sentences; at large sizes only a few claims, and only once.
   const fuseSentences = corpus.claims();
   const [fuse, fuseBuildMs] = time(() => new Fuse<Passage>(fuseSentences, { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 0.6 }));
@@ -98,40 +164,52 @@ function run(size: number, seeds: Array<{ name: string; text: string }>) {
   const fuseClaims = size >= 10_000 ? [] : size >= 1000 ? claims.slice(0, 5) : claims.slice(0, 20);
   const fuseClaimMs = fuseClaims.map((c) => time(() => fuse.search(c, { limit: 5 }))[1]);
   const fuseQueryMs = queries.slice(0, size >= 10_000 ? 2 : queries.length).map((q) => time(() => fuse.search(q, { limit: 50 }))[1]);
-
-  return {
-    size,
-    text: mb(bytes),
-    passages: corpus.passages.length,
-    postings: corpus.index.postingCount,
-    indexS: (indexMs / 1000).toFixed(1),
-    heap: mb(after.heapUsed - before.heapUsed),
-    rss: mb(after.rss),
-    sourcesP50: percentile(claimMs, 50).toFixed(1),
-    sourcesP95: percentile(claimMs, 95).toFixed(1),
-    searchP50: percentile(searchMs, 50).toFixed(1),
-    searchP95: percentile(searchMs, 95).toFixed(1),
-    hoverCold: hoverColdMs.toFixed(1),
-    warmS: (warmMs / 1000).toFixed(1),
-    hoverP50: percentile(hoverMs, 50).toFixed(2),
-    hoverP95: percentile(hoverMs, 95).toFixed(2),
-    fuseBuild: (fuseBuildMs / 1000).toFixed(1),
-    fuseClaimP50: fuseClaimMs.length ? percentile(fuseClaimMs, 50).toFixed(0) : '—',
-    fuseQueryP50: percentile(fuseQueryMs, 50).toFixed(0),
-  };
+  return { fuseBuildMs, fuseClaimMs, fuseQueryMs };
 }
 
-function main() {
+type Row = Awaited<ReturnType<typeof run>>;
+
+/** `--start-only`: the start rows alone (a quick look at a large size; the query figures take longer than the build). */
+const START_ONLY = process.argv.includes('--start-only');
+
+const fixed = (x: number, digits: number) => (Number.isNaN(x) ? '—' : x.toFixed(digits));
+const pair = (xs: number[], digits = 1) => (xs.length ? `${percentile(xs, 50).toFixed(digits)} / ${percentile(xs, 95).toFixed(digits)}` : '—');
+
+async function main() {
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-  const seeds = readdirSync(SEEDS)
-    .filter((f) => f.endsWith('.txt'))
-    .map((name) => ({ name, text: readFileSync(path.join(SEEDS, name), 'utf8') }));
-  console.log('| docs | text | passages | postings | index s | heap Δ | rss | sources p50/p95 ms | search p50/p95 ms | hover cold ms | warm-up s | hover p50/p95 ms | fuse build s | fuse claim p50 ms | fuse query p50 ms |');
+  if (START_ONLY) console.log('(--start-only: no query figures)');
+  const rows: Row[] = [];
+  for (const size of sizes.length ? sizes : [100, 1000, 10000]) rows.push(await run(size));
+  console.log('Start: reading the text, the first build (and saving it), a start from the saved index, one changed file re-indexed.');
+  console.log('| docs | text | read text s | first build s | save s | on disk | start from saved s | ÷ read | rss after start | 1 file changed: server s | 1 file changed: next start s | change found | answers identical |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const r of rows) {
+    console.log(`| ${r.size} | ${r.text} | ${r.readS} | ${r.indexS} | ${r.saveS} | ${r.disk} | ${r.loadS} | ${r.loadRatio}× | ${r.loadedRss} | ${r.updateS} | ${r.changedStartS} | ${r.found} | ${r.identical} |`);
+  }
+  console.log('');
+  console.log('Queries, beside a plain BM25 over the same passages and fuse.js over the same sentences.');
+  console.log('| docs | passages | postings | heap Δ | rss | sources p50/p95 ms | search p50/p95 ms | BM25 build s | BM25 claim p50/p95 ms | hover cold ms | warm-up s | hover p50/p95 ms | fuse build s | fuse claim p50 ms | fuse query p50 ms |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-  for (const size of sizes.length ? sizes : [100, 1000, 10000]) {
-    const r = run(size, seeds);
-    console.log(`| ${r.size} | ${r.text} | ${r.passages} | ${r.postings} | ${r.indexS} | ${r.heap} | ${r.rss} | ${r.sourcesP50} / ${r.sourcesP95} | ${r.searchP50} / ${r.searchP95} | ${r.hoverCold} | ${r.warmS} | ${r.hoverP50} / ${r.hoverP95} | ${r.fuseBuild} | ${r.fuseClaimP50} | ${r.fuseQueryP50} |`);
+  for (const r of rows) {
+    const cells = [
+      r.size,
+      r.passages,
+      r.postings,
+      mb(r.heap),
+      mb(r.rss),
+      pair(r.claimMs),
+      pair(r.searchMs),
+      fixed(r.baselineBuildMs / 1000, 1),
+      pair(r.baselineMs),
+      fixed(r.hoverColdMs, 1),
+      fixed(r.warmMs / 1000, 1),
+      pair(r.hoverMs, 2),
+      fixed(r.fuseBuildMs / 1000, 1),
+      r.fuseClaimMs.length ? percentile(r.fuseClaimMs, 50).toFixed(0) : '—',
+      r.fuseQueryMs.length ? percentile(r.fuseQueryMs, 50).toFixed(0) : '—',
+    ];
+    console.log(`| ${cells.join(' | ')} |`);
   }
 }
 
-main();
+void main();

@@ -5,10 +5,14 @@
 // code is non-zero on failure.
 // AIPC_LEVELS=unit,lsp (a comma list) runs a subset.
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// The CLIs and servers the tests start keep their saved indexes here, not in the user's cache.
+const testEnv = { ...process.env, AIPC_INDEX_DIR: process.env.AIPC_INDEX_DIR ?? mkdtempSync(join(tmpdir(), 'aipc-test-index-')) };
 const MIN = 60_000;
 
 // `summary` turns a level's whole output into counts, or undefined when it printed none.
@@ -38,7 +42,7 @@ const LEVELS = [
 function run(cmd, timeout) {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(cmd[0], cmd.slice(1), { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd[0], cmd.slice(1), { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: testEnv });
     let out = '';
     let timedOut = false;
     const onData = (stream) => (chunk) => {

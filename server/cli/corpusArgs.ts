@@ -1,17 +1,25 @@
-// The corpus options every CLI command shares: --corpus DIR (repeatable), --no-seeds.
-import { openCorpus, type OpenedCorpus } from '../core/openCorpus';
+// The corpus options every CLI command shares: --corpus DIR (repeatable), --no-seeds, and where
+// the saved index lives (--index-dir DIR, or $AIPC_INDEX_DIR; --no-saved-index neither reads nor
+// writes one).
+import { corpusFolders, openCorpus, type OpenedCorpus } from '../core/openCorpus';
 import { stderrLogger } from '../core/types';
 import { SEEDS_FOLDER } from '../paths';
 import { bridges } from '../bridges';
+import { defaultIndexDir, indexCache } from '../indexCache';
 import { UsageError, type FlagSpec, type Parsed } from './args';
 
-export const CORPUS_FLAGS: FlagSpec = { corpus: 'list', 'no-seeds': 'boolean', entities: 'list' };
+export const CORPUS_FLAGS: FlagSpec = { corpus: 'list', 'no-seeds': 'boolean', entities: 'list', 'index-dir': 'string', 'no-saved-index': 'boolean' };
+
+export const CORPUS_USAGE = '[--corpus DIR]… [--no-seeds] [--entities FILE]… [--index-dir DIR | --no-saved-index]';
 
 export async function corpusFromArgs(parsed: Parsed): Promise<OpenedCorpus & { bridges: ReturnType<typeof bridges> }> {
   const folders = (parsed.flags.corpus as string[] | undefined) ?? [];
   const includeSeeds = !parsed.flags['no-seeds'];
   if (!includeSeeds && !folders.length) throw new UsageError('--no-seeds needs at least one --corpus DIR');
+  if (parsed.flags['no-saved-index'] && parsed.flags['index-dir']) throw new UsageError('give either --index-dir or --no-saved-index, not both');
   const b = bridges({ entityFiles: (parsed.flags.entities as string[] | undefined) ?? [], folders, logger: stderrLogger });
-  const opened = await openCorpus({ seedsFolder: SEEDS_FOLDER, includeSeeds, folders }, stderrLogger, b.annotators);
+  const settings = { seedsFolder: SEEDS_FOLDER, includeSeeds, folders };
+  const cache = parsed.flags['no-saved-index'] ? undefined : indexCache((parsed.flags['index-dir'] as string | undefined) ?? defaultIndexDir(), corpusFolders(settings), b);
+  const opened = await openCorpus(settings, stderrLogger, b.annotators, undefined, { cache });
   return { ...opened, bridges: b };
 }

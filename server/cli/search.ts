@@ -19,7 +19,7 @@ export async function searchCommand(argv: string[], out: (s: string) => void): P
   const entity = entityName ? bridges.entities.byName(entityName) : undefined;
   if (entityName && !entity) throw new UsageError(`unknown entity: ${entityName}`);
   const filters = { lang: lang as Lang, role: role as Role, doc: parsed.flags.doc as string, entity: entity?.id };
-  const hits = new ClaimSearch(corpus).search(parsed.positional[0], filters, intFlag(parsed.flags.limit, 'limit', 20));
+  const hits = new ClaimSearch(corpus, bridges.entities).search(parsed.positional[0], filters, intFlag(parsed.flags.limit, 'limit', 20));
   if (parsed.flags.json) {
     out(JSON.stringify(hits.map((h) => ({ ...sourceView(corpus, { passage: h.passage, score: 1 - h.score }) }))));
     return 0;

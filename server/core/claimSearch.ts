@@ -4,6 +4,7 @@
 // what is left.
 import Fuse from 'fuse.js';
 import type { Corpus } from './corpus';
+import type { EntityCatalog } from './entities';
 import { claimQuery } from './retrieval';
 import { editDistance } from './text';
 import { LANGS, ROLES, type Lang, type Passage, type Role } from './types';
@@ -61,7 +62,11 @@ export class ClaimSearch {
   private readonly mentioning = new Map<string, Set<number>>();
   private readonly narrowings = new Map<string, Narrowing>();
 
-  constructor(private readonly corpus: Corpus) {}
+  /** With `entities`, a query that names an entity (in any spelling they know) lists the passages that mention it first. */
+  constructor(
+    private readonly corpus: Corpus,
+    private readonly entities?: EntityCatalog,
+  ) {}
 
   search(query: string, filters: ClaimFilters = {}, limit = 50): ClaimHit[] {
     const narrowing = this.narrowing(filters);
@@ -70,6 +75,10 @@ export class ClaimSearch {
     if (!q) return this.firstKept(narrowing?.ids, keep, limit);
     // BM25's query, built once: it narrows the field for fuse.js on a large corpus and ranks below.
     const terms = this.typoTolerant(claimQuery(this.corpus, q));
+    // The entities the query names; their bridge tokens join the query even when only a query's
+    // looser reading (a katakana variant) found them.
+    const named = this.entities?.namedIn(q).map((e) => e.id) ?? [];
+    for (const id of named) if (!terms.has(`@${id}`)) terms.set(`@${id}`, NAMED_ENTITY_WEIGHT);
     const fuse = this.fuseFor(terms, narrowing);
     const scores = new Map<number, number>();
     for (const r of fuse.search(q, { limit: Math.max(limit * 4, 200) })) {
@@ -83,8 +92,13 @@ export class ClaimSearch {
     const ranked = this.corpus.index.search(terms, limit, mask).filter((h) => keep(this.corpus.passages[h.id]));
     const best = ranked[0]?.score ?? 1;
     for (const h of ranked) scores.set(h.id, Math.min(scores.get(h.id) ?? 1, 1 - BM25_SHARE * (h.score / best)));
+    // Passages that mention more of the named entities first: `ラトニック` is Lutnick, not a
+    // sentence with `パニック` in it, however close fuse.js finds the letters.
+    const mentions = new Map<number, number>();
+    if (named.length) for (const id of scores.keys()) mentions.set(id, named.reduce((n, e) => n + (this.passagesMentioning(e).has(id) ? 1 : 0), 0));
+    const mentioned = (id: number) => mentions.get(id) ?? 0;
     return [...scores]
-      .sort((a, b) => a[1] - b[1] || a[0] - b[0])
+      .sort((a, b) => mentioned(b[0]) - mentioned(a[0]) || a[1] - b[1] || a[0] - b[0])
       .slice(0, limit)
       .map(([id, score]) => ({ passage: this.corpus.passages[id], score }));
   }
@@ -192,7 +206,8 @@ export class ClaimSearch {
     const limit = term.length <= 5 ? 1 : 2;
     return (this.latinTerms.get(term[0]) ?? [])
       .filter((t) => Math.abs(t.length - term.length) <= limit && editDistance(t, term) <= limit)
-      .sort((a, b) => this.corpus.index.df(b) - this.corpus.index.df(a))
+      // Ties by spelling, not by the index's term order, which a saved or updated index need not share.
+      .sort((a, b) => this.corpus.index.df(b) - this.corpus.index.df(a) || (a < b ? -1 : a > b ? 1 : 0))
       .slice(0, MAX_TYPO_EXPANSIONS);
   }
 
@@ -200,6 +215,9 @@ export class ClaimSearch {
     return passages.map((p) => ({ id: p.id, text: p.text, title: this.corpus.documents[p.doc].catalog.title }));
   }
 }
+
+/** The weight of a named entity's bridge token in a query that only the loose reading names it in (as `claimQuery` weighs bridges). */
+const NAMED_ENTITY_WEIGHT = 2;
 
 /** A query word that may be a typo: Latin letters, long enough that a near word means something. */
 const TYPO_CANDIDATE = /^[a-z][a-z0-9]{3,}$/;

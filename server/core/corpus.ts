@@ -15,6 +15,25 @@ export interface SourceFile {
   /** Absolute path of the corpus folder. */
   folder: string;
   content: string;
+  /** Size, modification time and content hash as read from disk (absent for in-memory files). */
+  stamp?: FileStamp;
+}
+
+/** What tells a saved document from a changed file: size and mtime first, the content hash if they differ. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  hash: string;
+}
+
+/**
+ * Where a document came from, kept so that a saved or updated index can redo the cheap
+ * corpus-wide steps (the folder's catalog corrections, unique keys) without re-parsing.
+ */
+export interface DocumentOrigin {
+  /** The catalog fields the text itself gave, before corrections and key assignment. */
+  inferred: Omit<CatalogEntry, 'key'>;
+  stamp?: FileStamp;
 }
 
 /** Extra retrieval tokens for a text: normalised facts and entity ids bridge the two languages. */
@@ -41,11 +60,13 @@ export class Corpus {
     readonly index: SearchIndex,
     readonly boost: Float32Array,
     readonly annotators: Annotator[],
+    /** One per document: what an incremental update or a saved index needs to redo the corpus-wide steps. */
+    readonly origins: DocumentOrigin[],
   ) {}
 
-  /** For the builder below; everyone else calls `build` or `buildAsync`. */
-  static assemble(documents: SourceDocument[], passages: Passage[], index: SearchIndex, boost: Float32Array, annotators: Annotator[]): Corpus {
-    return new Corpus(documents, passages, index, boost, annotators);
+  /** For the builder below, a saved index and an incremental update; everyone else calls `build` or `buildAsync`. */
+  static assemble(documents: SourceDocument[], passages: Passage[], index: SearchIndex, annotators: Annotator[], origins: DocumentOrigin[]): Corpus {
+    return new Corpus(documents, passages, index, roleBoost(passages), annotators, origins);
   }
 
   static build(files: SourceFile[], options: CorpusOptions = {}): Corpus {
@@ -89,21 +110,19 @@ const PASSAGES_PER_STEP = 256;
 /** Builds the corpus one document at a time (parsed, then indexed), yielding the steps done (of twice the files). */
 function* buildSteps(files: SourceFile[], options: CorpusOptions): Generator<number, Corpus> {
   const annotators = options.annotators ?? [];
-  const sorted = [...files].sort((a, b) => (a.folder + '/' + a.name).localeCompare(b.folder + '/' + b.name));
+  const sorted = [...files].sort(byPath);
   const parsed = [];
   for (const file of sorted) {
     const doc = parseDocument(file.content, file.name);
-    const inferred = inferCatalog(doc, file.content);
-    const override = options.sidecars?.get(file.folder)?.[file.name] ?? {};
-    parsed.push({ file, doc, entry: { ...inferred, ...override } });
+    parsed.push({ file, doc, inferred: inferCatalog(doc, file.content) });
     yield parsed.length;
   }
-  const keys = assignKeys(parsed.map(({ file, entry }) => ({ entry, name: file.name })));
+  const catalogs = catalogEntries(parsed, options.sidecars);
   const documents: SourceDocument[] = [];
   const passages: Passage[] = [];
   const builder = new IndexBuilder();
-  for (const [docId, { file, doc, entry }] of parsed.entries()) {
-    const catalog: CatalogEntry = { ...entry, key: keys[docId] };
+  for (const [docId, { file, doc }] of parsed.entries()) {
+    const catalog = catalogs[docId];
     const first = passages.length;
     for (const [i, p] of doc.passages.entries()) {
       const id = passages.length;
@@ -128,9 +147,30 @@ function* buildSteps(files: SourceFile[], options: CorpusOptions): Generator<num
     });
     yield sorted.length + docId + 1;
   }
+  const origins = parsed.map(({ file, inferred }) => ({ inferred, ...(file.stamp ? { stamp: file.stamp } : {}) }));
+  return Corpus.assemble(documents, passages, builder.finish(), annotators, origins);
+}
+
+/** Corpus order of documents: by folder, then path within it. */
+export function byPath(a: { folder: string; name: string }, b: { folder: string; name: string }): number {
+  return (a.folder + '/' + a.name).localeCompare(b.folder + '/' + b.name);
+}
+
+/**
+ * Each document's catalog entry: what its text gave, corrected by its folder's sidecar, with a
+ * key unique in the corpus (which is why this runs over every document, in corpus order).
+ */
+export function catalogEntries(docs: Array<{ file: { folder: string; name: string }; inferred: Omit<CatalogEntry, 'key'> }>, sidecars?: Map<string, CatalogSidecar>): CatalogEntry[] {
+  const entries = docs.map(({ file, inferred }) => ({ ...inferred, ...(sidecars?.get(file.folder)?.[file.name] ?? {}) }));
+  const keys = assignKeys(docs.map(({ file }, i) => ({ entry: entries[i], name: file.name })));
+  return entries.map((entry, i) => ({ ...entry, key: keys[i] }));
+}
+
+/** How much each passage counts as evidence, by its role. */
+function roleBoost(passages: Passage[]): Float32Array {
   const boost = new Float32Array(passages.length);
   for (const p of passages) boost[p.id] = ROLE_BOOST[p.role];
-  return Corpus.assemble(documents, passages, builder.finish(), boost, annotators);
+  return boost;
 }
 
 export function passageTokens(text: string, annotators: Annotator[]): string[] {

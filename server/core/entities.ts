@@ -418,6 +418,19 @@ export class EntityCatalog {
     return selectMentions(all).map((c) => ({ entity: c.entity, start: c.start, end: c.end, text: text.slice(c.start, c.end) }));
   }
 
+  /**
+   * The entities a search query names: its mentions, and, since a query is typed as a name, a
+   * short katakana word one edit from a katakana alias even without the title or middle dot that
+   * running text needs (`ラトニック` for `ルットニック`).
+   */
+  namedIn(query: string): Entity[] {
+    const mentions = this.findMentions(query);
+    const taken = (start: number, end: number) => mentions.some((m) => m.start < end && start < m.end);
+    this.variants ??= new KatakanaVariants(this.entities.flatMap((e) => e.aliases.map((alias) => ({ alias, target: e }))));
+    const variants = this.variants.find(query, taken, { anywhere: true }).map((v) => v.target);
+    return [...new Set([...mentions.map((m) => m.entity), ...variants])];
+  }
+
   /** The mention covering a UTF-16 offset; the offset just after a mention still counts (hovers). */
   mentionAt(text: string, offset: number): Mention | undefined {
     const mentions = this.findMentions(text);

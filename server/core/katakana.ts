@@ -45,8 +45,11 @@ export class KatakanaVariants<T> {
     }
   }
 
-  /** Katakana words of `text` one edit from an alias (and not an alias themselves): their spans. */
-  find(text: string, taken: (start: number, end: number) => boolean): Array<{ start: number; end: number; target: T }> {
+  /**
+   * Katakana words of `text` one edit from an alias (and not an alias themselves): their spans.
+   * `anywhere` drops the dot-or-title condition on short words, for text typed as a name (a search query).
+   */
+  find(text: string, taken: (start: number, end: number) => boolean, options: { anywhere?: boolean } = {}): Array<{ start: number; end: number; target: T }> {
     const out: Array<{ start: number; end: number; target: T }> = [];
     if (!this.byLength.size) return out;
     for (const m of text.matchAll(RUN)) {
@@ -56,7 +59,7 @@ export class KatakanaVariants<T> {
       const key = katakanaKey(m[0]);
       // A short word is read as a name only where a name stands: with a middle dot or a title
       // after it (`ラトニック商務長官`); `ファイル` is a file, not a misspelt `ファブル`.
-      if (key.length < FREE_LENGTH && !m[0].includes('・') && !TITLE_AFTER.test(text.slice(end, end + 12))) continue;
+      if (!options.anywhere && key.length < FREE_LENGTH && !m[0].includes('・') && !TITLE_AFTER.test(text.slice(end, end + 12))) continue;
       const target = this.targetOf(key);
       if (target !== null) out.push({ start, end, target });
     }

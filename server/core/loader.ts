@@ -1,9 +1,10 @@
 // Reads corpus folders from disk. Bad input never stops the load: unreadable, binary or huge
 // files are skipped with a warning naming the file and the reason.
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { SIDECAR_NAME, parseSidecar, type CatalogSidecar } from './catalog';
-import type { SourceFile } from './corpus';
+import type { FileStamp, SourceFile } from './corpus';
 import { readRegularFile } from './safeRead';
 import type { Logger } from './types';
 
@@ -114,11 +115,15 @@ function looksLikeUtf16(head: Uint8Array): boolean {
   return Math.max(even, odd) > 0.4 * pairs && Math.min(even, odd) < 0.05 * pairs;
 }
 
+/** Reads a corpus file with its stamp (taken before reading, so a file changed meanwhile looks changed next time). */
 export async function readSourceFile(file: string, folder: string, logger: Logger): Promise<SourceFile | undefined> {
   let bytes: Uint8Array;
+  let stamp: FileStamp;
   try {
+    const stat = await fs.stat(file);
     // Checked before reading: a huge file is never loaded, a FIFO never waited on.
     bytes = await readRegularFile(file, MAX_TEXT_BYTES);
+    stamp = { size: stat.size, mtimeMs: stat.mtimeMs, hash: contentHash(bytes) };
   } catch (e) {
     logger.warn(`skipped ${file}: ${(e as Error).message}`);
     return undefined;
@@ -128,7 +133,56 @@ export async function readSourceFile(file: string, folder: string, logger: Logge
     logger.warn(`skipped ${file}: ${decoded.reason}`);
     return undefined;
   }
-  return { path: file, name: path.relative(folder, file).split(path.sep).join('/'), folder, content: decoded.text };
+  return { path: file, name: path.relative(folder, file).split(path.sep).join('/'), folder, content: decoded.text, stamp };
+}
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+/** A corpus file as listed, with its size and modification time (what tells whether a saved document is current). */
+export interface ListedFile {
+  path: string;
+  folder: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/**
+ * Lists and stats every corpus file of every folder; reads nothing. Folders and subfolders that
+ * cannot be read are skipped as `loadFolders` skips them (one warning each, listed in `skipped`).
+ */
+export async function listFolders(folders: string[], logger: Logger): Promise<{ files: ListedFile[]; skipped: string[] }> {
+  const { listings, skipped } = await listAll(folders, logger);
+  const out: ListedFile[] = [];
+  for (const { folder, listed } of listings) {
+    const names = listed.files;
+    for (let i = 0; i < names.length; i += 64) {
+      const batch = await Promise.all(
+        names.slice(i, i + 64).map(async (file) => {
+          try {
+            const stat = await fs.stat(file);
+            return { path: file, folder, size: stat.size, mtimeMs: stat.mtimeMs };
+          } catch {
+            return undefined; // removed while listing: as if never there
+          }
+        }),
+      );
+      for (const f of batch) if (f) out.push(f);
+    }
+  }
+  return { files: out, skipped };
+}
+
+/** The catalog corrections of every folder that has them. */
+export async function readSidecars(folders: string[], logger: Logger): Promise<Map<string, CatalogSidecar>> {
+  const sidecars = new Map<string, CatalogSidecar>();
+  for (const raw of folders) {
+    const folder = path.resolve(raw);
+    const sidecar = await readSidecar(folder, logger);
+    if (sidecar) sidecars.set(folder, sidecar);
+  }
+  return sidecars;
 }
 
 async function readSidecar(folder: string, logger: Logger): Promise<CatalogSidecar | undefined> {
@@ -180,12 +234,11 @@ export async function readBatches(names: string[]): Promise<string[][]> {
 const NAMED_SKIPS = 3;
 
 /**
- * Loads every folder. A folder that cannot be read is skipped, and a subfolder that cannot be
- * read is left out, each with one warning; a bad file is skipped with a warning. Throws
- * `CorpusFolderError` only when no folder at all could be read.
+ * Lists every folder, skipping those that cannot be read and reporting skipped subfolders, one
+ * warning line each. Every folder is listed first, so that when none can be read the error alone
+ * says why: then it throws `CorpusFolderError`.
  */
-export async function loadFolders(folders: string[], logger: Logger): Promise<LoadedFolders> {
-  // Every folder is listed first, so that when none can be read the error alone says why.
+async function listAll(folders: string[], logger: Logger): Promise<{ listings: Array<{ folder: string; listed: ListedFolder }>; skipped: string[] }> {
   const listings: Array<{ folder: string; listed: ListedFolder }> = [];
   const skipped: string[] = [];
   for (const raw of folders) {
@@ -205,6 +258,16 @@ export async function loadFolders(folders: string[], logger: Logger): Promise<Lo
     skipped.push(`skipped ${listed.skipped.length} subfolder(s) or file(s) of ${folder}: ${named.join(', ')}${more ? ` and ${more} more` : ''}`);
   }
   for (const line of skipped) logger.warn(line);
+  return { listings, skipped };
+}
+
+/**
+ * Loads every folder. A folder that cannot be read is skipped, and a subfolder that cannot be
+ * read is left out, each with one warning; a bad file is skipped with a warning. Throws
+ * `CorpusFolderError` only when no folder at all could be read.
+ */
+export async function loadFolders(folders: string[], logger: Logger): Promise<LoadedFolders> {
+  const { listings, skipped } = await listAll(folders, logger);
   const files: SourceFile[] = [];
   const sidecars = new Map<string, CatalogSidecar>();
   for (const { folder, listed } of listings) {

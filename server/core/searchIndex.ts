@@ -83,6 +83,20 @@ export interface Hit {
   score: number;
 }
 
+/** What a `SearchIndex` is made of: what a saved index stores and an incremental update merges. */
+export interface IndexParts {
+  /** Terms in term-id order. */
+  terms: string[];
+  /** Term id → start of its postings (one more entry than terms). */
+  offsets: Int32Array;
+  /** Passage ids, ascending within each term. */
+  ids: Int32Array;
+  /** Term frequency of each posting (capped at 255). */
+  tfs: Uint8Array;
+  /** Token count of each passage. */
+  lengths: Int32Array;
+}
+
 export class SearchIndex {
   private readonly norm: Float32Array;
   private scores: Float32Array;
@@ -93,7 +107,7 @@ export class SearchIndex {
     private readonly offsets: Int32Array,
     private readonly ids: Int32Array,
     private readonly tfs: Uint8Array,
-    lengths: Int32Array,
+    private readonly lengths: Int32Array,
   ) {
     this.size = lengths.length;
     let sum = 0;
@@ -102,6 +116,18 @@ export class SearchIndex {
     this.norm = new Float32Array(lengths.length);
     for (let i = 0; i < lengths.length; i++) this.norm[i] = K1 * (1 - B + (B * lengths[i]) / avg);
     this.scores = new Float32Array(lengths.length);
+  }
+
+  /** Rebuilds an index from its parts (a saved or merged index): the same answers as the one that gave them. */
+  static fromParts(parts: IndexParts): SearchIndex {
+    const terms = new Map<string, number>();
+    for (let t = 0; t < parts.terms.length; t++) terms.set(parts.terms[t], t);
+    return new SearchIndex(terms, parts.offsets, parts.ids, parts.tfs, parts.lengths);
+  }
+
+  /** The arrays behind the index (views: do not modify). */
+  parts(): IndexParts {
+    return { terms: [...this.terms.keys()], offsets: this.offsets, ids: this.ids, tfs: this.tfs, lengths: this.lengths };
   }
 
   get termCount(): number {
@@ -181,12 +207,12 @@ export class SearchIndex {
     return hits.slice(0, k);
   }
 
-  /** Ids of the passages that contain the term, ascending (a view: do not modify). */
   /** Every term of the index. */
   vocabulary(): IterableIterator<string> {
     return this.terms.keys();
   }
 
+  /** Ids of the passages that contain the term, ascending (a view: do not modify). */
   postings(term: string): Int32Array {
     const t = this.terms.get(term);
     return t === undefined ? new Int32Array(0) : this.ids.subarray(this.offsets[t], this.offsets[t + 1]);

@@ -76,8 +76,11 @@ export interface Logger {
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
 
+/** The CLI's logger: warnings and errors always; progress lines on a terminal or with AIPC_VERBOSE=1. */
 export const stderrLogger: Logger = {
-  info: () => {},
+  info: (m) => {
+    if (process.stderr.isTTY || process.env.AIPC_VERBOSE === '1') process.stderr.write(`${m}\n`);
+  },
   warn: (m) => process.stderr.write(`warning: ${m}\n`),
   error: (m) => process.stderr.write(`error: ${m}\n`),
 };

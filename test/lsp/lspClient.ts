@@ -1,11 +1,20 @@
 // A minimal LSP client for protocol tests: starts the real server (dist/server.js) over stdio
 // and speaks JSON-RPC to it. Tests wait for the server's index-status notification, never sleep.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from '../helpers';
 
 type Json = unknown;
+
+let storageDir: string | undefined;
+
+function testStorageDir(): string {
+  storageDir ??= mkdtempSync(path.join(tmpdir(), 'aipc-lsp-storage-'));
+  return storageDir;
+}
 type Handler = (params: Json) => void;
 
 export class LspClient {
@@ -35,7 +44,8 @@ export class LspClient {
       rootUri: rootPath ? pathToFileURL(rootPath).toString() : null,
       workspaceFolders: rootPath ? [{ uri: pathToFileURL(rootPath).toString(), name: 'ws' }] : null,
       capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } },
-      initializationOptions: { settings, ...initializationOptions },
+      // A saved-index folder of this test process: the first server builds and saves, later ones load.
+      initializationOptions: { settings, storageDir: testStorageDir(), ...initializationOptions },
     });
     client.notify('initialized', {});
     return client;

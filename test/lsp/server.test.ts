@@ -58,10 +58,11 @@ test('searchClaims finds claims by fuzzy query with filters', async () => {
   assert.match(items[0].text, /Glasswing/);
 });
 
-test('a file added to a corpus folder is picked up by a re-index', async () => {
+test('a file added to a corpus folder is picked up by a re-index of that file', async () => {
   const before = await client.request<{ generation: number }>('aiPolicyClaims/indexStatus', null);
   appendFileSync(path.join(folder, 'late.txt'), 'Late news\nThe ministry approved the Zephyrine accord on May 9.\n');
-  await client.indexed(before.generation + 1);
+  const ready = await client.indexed(before.generation + 1);
+  assert.equal((ready as { from?: string }).from, 'updated');
   const r = await client.request<{ sources: Array<{ doc: string }> }>('aiPolicyClaims/findSources', { text: 'Zephyrine accord approved' });
   assert.equal(r.sources[0].doc, 'late.txt');
 });
@@ -81,5 +82,20 @@ test('the languages setting limits the sources shown and the claims listed to th
     assert.deepEqual([...new Set(items.map((i) => i.lang))], ['ja']);
   } finally {
     await japanese.shutdown();
+  }
+});
+
+test('a second server on the same folders starts from the saved index; the Re-index request builds from the text', async () => {
+  const second = await LspClient.start({ corpus: { folders: [folder], includeSeeds: true } });
+  try {
+    const ready = (await second.indexed()) as { from?: string; documents: number };
+    assert.equal(ready.from, 'loaded');
+    const status = await second.request<{ from?: string; documents: number }>('aiPolicyClaims/reindex', null);
+    assert.equal(status.from, 'built');
+    assert.equal(status.documents, ready.documents);
+    const r = await second.request<{ sources: Array<{ doc: string }> }>('aiPolicyClaims/findSources', { text: 'Commerce issued the chip rule on March 3, 2026.' });
+    assert.equal(r.sources[0].doc, 'chips.txt');
+  } finally {
+    await second.shutdown();
   }
 });

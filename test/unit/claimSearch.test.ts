@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { ClaimSearch, parseClaimQuery } from '../../server/core/claimSearch';
 import { Corpus } from '../../server/core/corpus';
 import { builtInCatalog } from '../../server/core/entities';
+import { openCorpusWith } from '../helpers';
 
 test('parseClaimQuery takes entity, doc, language and role prefixes out of the text', () => {
   assert.deepEqual(parseClaimQuery('entity:"UK AISI" 評価 lang:ja role:translation doc:002'), {
@@ -65,4 +66,19 @@ test('on a corpus too large for fuse.js over every sentence, a typo still finds 
   const search = new ClaimSearch(big);
   assert.match(search.search('Mythso')[0]?.passage.text ?? '', /Mythos model/);
   assert.match(search.search('expor contrl')[0]?.passage.text ?? '', /export controls/);
+});
+
+test('a query that names an entity, in any spelling (ラトニック, Lutnick), lists the passages that mention it first', async () => {
+  const { corpus, b } = await openCorpusWith([]);
+  const search = new ClaimSearch(corpus, b.entities);
+  const lutnick = b.entities.byName('Howard Lutnick')!;
+  const mentioning = search.passagesMentioning(lutnick.id);
+  for (const query of ['ラトニック', 'Lutnick', 'ルットニック']) {
+    const hits = search.search(query);
+    const firstOther = hits.findIndex((h) => !mentioning.has(h.passage.id));
+    assert.ok(firstOther === -1 || firstOther >= 3, `${query}: ${hits.slice(0, 4).map((h) => h.passage.text.slice(0, 40)).join(' | ')}`);
+    assert.ok(hits.slice(firstOther === -1 ? hits.length : firstOther).every((h) => !mentioning.has(h.passage.id)), `${query}: mentions first, then the rest`);
+  }
+  // Without the catalog, fuse.js's letters win: the sentence with `パニック` comes first.
+  assert.match(new ClaimSearch(corpus).search('ラトニック')[0].passage.text, /パニック/);
 });
