@@ -42,6 +42,7 @@ if (!production) {
     ...testEntries('test/lsp'),
     ...testEntries('test/editor'),
     'test/eval.ts',
+    'test/hoverEval.ts',
     'test/bench.ts',
   ].filter((f) => existsSync(f));
   builds.push({
