@@ -4,15 +4,15 @@
 // catalog (one index generation) and per entity on first use, so that a hover is a lookup.
 import type { Corpus } from './corpus';
 import type { Entity, EntityCatalog } from './entities';
-import { extractFacts } from './facts';
+import { readFact, readingWeight, sameEvent, sortOf, SORT_RANK, type FactReading } from './factRules';
 import { fold } from './text';
 import type { Passage, Position, Range, Role } from './types';
 
 /** Evidence order for facts: the article's own words first; analysis is never a fact. */
 const ROLE_TIER: Record<Role, number> = { original: 0, translation: 1, summary: 2, related: 3, analysis: -1 };
 
-// Only the best candidates by the cheap score get the (slower) fact extraction.
-const FACT_CHECKED = 60;
+// Only the best candidates by length get read (sentence kind, dates, figures, other entities).
+const FACT_CHECKED = 200;
 const KEPT_FACTS = 12;
 
 export interface EntityStats {
@@ -20,8 +20,10 @@ export interface EntityStats {
   passages: number[];
   /** Documents that mention it in their own text (not only in a related article's blurb). */
   documents: number;
-  /** Best passages first, one per Japanese/English pair, no analysis, no duplicates. */
+  /** Best passages first, one per Japanese/English pair and per event, no analysis, no headings. */
   facts: Passage[];
+  /** How each fact reads (statement, quote or aside; dates; figures), parallel to `facts`. */
+  readings: FactReading[];
 }
 
 export interface CorpusMention {
@@ -107,23 +109,25 @@ export class EntityFacts {
       const p = this.corpus.passages[id];
       if (p.role !== 'related') docs.add(p.doc);
     }
-    return { passages, documents: docs.size, facts: this.rankFacts(entity, passages) };
+    return { passages, documents: docs.size, ...this.rankFacts(entity, passages) };
   }
 
-  private rankFacts(entity: Entity, ids: number[]): Passage[] {
-    const byRank = (a: Candidate, b: Candidate) => ROLE_TIER[a.p.role] - ROLE_TIER[b.p.role] || b.score - a.score || a.p.id - b.p.id;
-    // Three passes, each on fewer passages: length alone (all of them: "Mythos" has 45,000 at
-    // 2,000 documents), then where the name appears, then whether the passage holds a fact.
-    const candidates = ids
-      .map((id) => this.corpus.passages[id])
-      .filter((p) => ROLE_TIER[p.role] >= 0)
-      .map((p) => ({ p, score: sizeScore(p) }))
-      .sort(byRank)
-      .slice(0, FACT_CHECKED);
+  private rankFacts(entity: Entity, ids: number[]): { facts: Passage[]; readings: FactReading[] } {
+    // Two passes, the second on fewer passages: length alone (all of them: "Mythos" has 45,000 at
+    // 2,000 documents), then how each candidate reads (a statement or not, dates, figures, subject).
+    const candidates = topCandidates(
+      ids.map((id) => this.corpus.passages[id]).filter((p) => ROLE_TIER[p.role] >= 0 && !p.heading),
+      FACT_CHECKED,
+    );
     const names = [...new Set([entity.name, ...entity.aliases].map(fold))];
     for (const c of candidates) {
-      if (mentionedEarly(c.p, names)) c.score *= 1.3;
-      if (extractFacts(c.p.text).length > 0) c.score *= 1.5;
+      const others = new Set(this.catalog.findMentions(c.p.text).map((m) => m.entity.id).filter((id) => id !== entity.id));
+      c.reading = readFact(c.p, names, this.corpus.documents[c.p.doc].catalog.date, others);
+      // A translation reads as its original does: `私たちが…` translates the writer's `we…`, and
+      // `商務省対情報機関。` a title.
+      const original = c.p.role === 'translation' ? c.p.aligned.map((id) => this.corpus.passages[id]).find((a) => a.role === 'original') : undefined;
+      if (original) Object.assign(c.reading, sortOf(original));
+      c.score *= readingWeight(c.reading);
     }
     return pickDiverse(candidates.sort(byRank));
   }
@@ -132,56 +136,81 @@ export class EntityFacts {
 interface Candidate {
   p: Passage;
   score: number;
+  reading?: FactReading;
+}
+
+/** Group of a candidate: statements before quotes before asides, then by role. */
+const group = (c: Candidate): number => (c.reading ? SORT_RANK[c.reading.sort] * 10 : 0) + ROLE_TIER[c.p.role];
+
+const byRank = (a: Candidate, b: Candidate): number => group(a) - group(b) || b.score - a.score || a.p.id - b.p.id;
+
+/** The `k` best passages by role and length, without sorting all of them (an entity may have 100,000). */
+function topCandidates(passages: Passage[], k: number): Candidate[] {
+  const all = passages.map((p) => ({ p, score: sizeScore(p) }));
+  if (all.length <= k) return all.sort(byRank);
+  // The k-th best key by a partial pass: bucket by role, then sort only the buckets needed.
+  const out: Candidate[] = [];
+  for (const tier of [0, 1, 2, 3]) {
+    if (out.length >= k) break;
+    const inTier = all.filter((c) => ROLE_TIER[c.p.role] === tier);
+    out.push(...selectBest(inTier, k - out.length));
+  }
+  return out;
 }
 
 /**
- * How much a passage may say, by its length: a statement of some length beats a bare mention
- * or a title, and one that introduces a list (`Here's XBOW's results:`) says little itself.
+ * The `n` best candidates, in order, without sorting them all: scores lie in [0, 1], so they are
+ * bucketed by hundredths (in corpus order within a bucket) and only the buckets needed are sorted.
+ */
+function selectBest(cs: Candidate[], n: number): Candidate[] {
+  if (cs.length <= n) return cs.sort(byRank);
+  const buckets: Candidate[][] = Array.from({ length: 101 }, () => []);
+  for (const c of cs) buckets[Math.round(c.score * 100)].push(c);
+  const out: Candidate[] = [];
+  for (let b = 100; b >= 0 && out.length < n; b--) out.push(...buckets[b].slice(0, n - out.length));
+  return out.sort(byRank);
+}
+
+/**
+ * How much a passage may say, by its length (in words, about): a sentence of a dozen words says
+ * a whole thing, a longer one no more for a hover, a bare mention of a few words little.
  */
 function sizeScore(p: Passage): number {
   const size = p.lang === 'ja' ? p.text.length / 2.5 : p.text.length / 6;
-  let score = Math.min(size, 40) / 40;
-  if (size < 8) score *= 0.3;
-  if (/[:：]\s*$/.test(p.text)) score *= 0.5;
-  return score;
-}
-
-/** The entity is named in the first third of the passage: usually it is the subject. */
-function mentionedEarly(p: Passage, foldedNames: string[]): boolean {
-  const folded = fold(p.text);
-  return foldedNames.some((name) => {
-    const i = folded.indexOf(name);
-    return i >= 0 && i <= folded.length / 3;
-  });
+  const score = Math.min(size, 16) / 16;
+  return size < 6 ? score * 0.5 : score;
 }
 
 /**
- * The top passages, skipping one whose translation counterpart is already chosen or whose text
- * repeats a chosen one, and preferring documents not yet represented within the same role.
+ * The top passages in rank order, skipping one whose translation counterpart is already chosen,
+ * whose text repeats a chosen one or which tells an event already told, and preferring documents
+ * not yet represented within the same group.
  */
-function pickDiverse(ranked: Array<{ p: Passage; score: number }>): Passage[] {
-  const chosen: Passage[] = [];
+function pickDiverse(ranked: Candidate[]): { facts: Passage[]; readings: FactReading[] } {
+  const chosen: Candidate[] = [];
   const taken = new Set<number>();
   const texts = new Set<string>();
   const perDoc = new Map<number, number>();
   const pool = [...ranked];
   while (chosen.length < KEPT_FACTS && pool.length) {
-    const tier = ROLE_TIER[pool[0].p.role];
+    const first = group(pool[0]);
     let best = -1;
     let bestScore = -Infinity;
-    for (let i = 0; i < pool.length && ROLE_TIER[pool[i].p.role] === tier; i++) {
+    for (let i = 0; i < pool.length && group(pool[i]) === first; i++) {
       const s = pool[i].score * 0.6 ** (perDoc.get(pool[i].p.doc) ?? 0);
       if (s > bestScore) [best, bestScore] = [i, s];
     }
-    const { p } = pool.splice(best, 1)[0];
+    const c = pool.splice(best, 1)[0];
+    const { p } = c;
     const text = fold(p.text).replace(/\s+/g, '');
     if (taken.has(p.id) || p.aligned.some((a) => taken.has(a)) || texts.has(text)) continue;
-    chosen.push(p);
+    if (c.reading && chosen.some((k) => k.reading && sameEvent(k.reading, c.reading!))) continue;
+    chosen.push(c);
     taken.add(p.id);
     texts.add(text);
     perDoc.set(p.doc, (perDoc.get(p.doc) ?? 0) + 1);
   }
-  return chosen;
+  return { facts: chosen.map((c) => c.p), readings: chosen.map((c) => c.reading!) };
 }
 
 // ---------------------------------------------------------------------------------------------

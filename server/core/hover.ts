@@ -9,6 +9,7 @@ import { citationKeyAt, documentByKey, paragraphNumber, paragraphPassages } from
 import type { Corpus } from './corpus';
 import type { Entity, EntityKind } from './entities';
 import { entityAt, memoLines, type EntityFacts } from './entityFacts';
+import { displayOrder, type FactSort } from './factRules';
 import { detectLang } from './text';
 import type { Lang, Passage, Position, Range, Role } from './types';
 
@@ -19,16 +20,18 @@ export interface PassageRef {
   text: string;
   lang: Lang;
   role: Role;
-}
-
-export interface FactView extends PassageRef {
-  title: string;
   /** Paragraph number for a `¶N` pinpoint. */
   paragraph: number;
   uri: string;
   speaker?: string;
-  /** The aligned passage in the memo's language, when the fact is in the other one. */
-  counterpart?: PassageRef & { uri: string };
+}
+
+export interface FactView extends PassageRef {
+  title: string;
+  /** A statement, someone's quote, or an aside (question, title, banter) shown for lack of better. */
+  reads?: FactSort;
+  /** The aligned passage in the memo's language, when the fact is in the other one: the hover leads with it. */
+  counterpart?: PassageRef;
 }
 
 export interface EntityHover {
@@ -73,22 +76,17 @@ export function passageUri(file: string, range: Range): string {
 }
 
 function passageRef(corpus: Corpus, p: Passage): PassageRef {
-  return { doc: corpus.documents[p.doc].name, range: p.range, text: p.text, lang: p.lang, role: p.role };
+  const doc = corpus.documents[p.doc];
+  const ref: PassageRef = { doc: doc.name, range: p.range, text: p.text, lang: p.lang, role: p.role, paragraph: p.paragraph, uri: passageUri(doc.path, p.range) };
+  if (p.speaker) ref.speaker = p.speaker;
+  return ref;
 }
 
-export function factView(corpus: Corpus, p: Passage, memoLang: Lang): FactView {
-  const doc = corpus.documents[p.doc];
-  const view: FactView = { ...passageRef(corpus, p), title: doc.catalog.title, paragraph: p.paragraph, uri: passageUri(doc.path, p.range) };
-  if (p.speaker) view.speaker = p.speaker;
+export function factView(corpus: Corpus, p: Passage, memoLang: Lang, reads?: FactSort): FactView {
+  const view: FactView = { ...passageRef(corpus, p), title: corpus.documents[p.doc].catalog.title };
+  if (reads) view.reads = reads;
   const other = p.lang === memoLang ? [] : p.aligned.map((id) => corpus.passages[id]).filter((a) => a.lang === memoLang);
-  if (other.length) {
-    const first = other[0];
-    view.counterpart = {
-      ...passageRef(corpus, first),
-      text: other.map((a) => a.text).join(first.lang === 'ja' ? '' : ' '),
-      uri: passageUri(corpus.documents[first.doc].path, first.range),
-    };
-  }
+  if (other.length) view.counterpart = { ...passageRef(corpus, other[0]), text: other.map((a) => a.text).join(other[0].lang === 'ja' ? '' : ' ') };
   return view;
 }
 
@@ -98,7 +96,8 @@ export function factView(corpus: Corpus, p: Passage, memoLang: Lang): FactView {
  */
 export function entityHover(table: EntityFacts, entity: Entity, memoLang: Lang, written?: string, limit = 5): EntityHover {
   const stats = table.of(entity);
-  const facts = stats.facts.slice(0, limit).map((p) => factView(table.corpus, p, memoLang));
+  const top = stats.facts.slice(0, limit).map((p, i) => ({ p, reading: stats.readings[i] }));
+  const facts = displayOrder(top, (f) => f.reading).map((f) => factView(table.corpus, f.p, memoLang, f.reading.sort));
   const ja = memoLang === 'ja';
   const total = table.corpus.documents.length;
   const kind = ja ? KIND_JA[entity.kind] : entity.kind;
@@ -114,14 +113,21 @@ export function entityHover(table: EntityFacts, entity: Entity, memoLang: Lang, 
   return { entity: { id: entity.id, name: entity.name, kind: entity.kind }, markdown: lines.join('\n'), facts, documents: stats.documents };
 }
 
+/**
+ * One fact: in the memo's language when the sources have it (the aggregator's translation of an
+ * English original in a Japanese memo), with the other language beside it.
+ */
 function factLines(f: FactView, n: number, memoLang: Lang): string[] {
   const labels = ROLE_LABEL[memoLang];
-  const who = f.speaker ? (memoLang === 'ja' ? ` · ${escapeMarkdown(oneLine(f.speaker))} の発言` : ` · quoting ${escapeMarkdown(oneLine(f.speaker))}`) : '';
-  const source = `[${escapeMarkdown(oneLine(f.title))}, ¶${f.paragraph}](${f.uri})`;
-  const out = [`${n}. “${escapeMarkdown(shortQuote(f.text, 220))}” — ${source} · ${labels[f.role]}${who}`];
+  const lead = f.counterpart ?? f;
+  const speaker = lead.speaker ?? f.speaker;
+  const who = speaker ? (memoLang === 'ja' ? ` · ${escapeMarkdown(oneLine(speaker))} の発言` : ` · quoting ${escapeMarkdown(oneLine(speaker))}`) : '';
+  const post = !speaker && f.reads === 'quote' ? (memoLang === 'ja' ? ' · 投稿の引用' : ' · a quoted post') : '';
+  const source = `[${escapeMarkdown(oneLine(f.title))}, ¶${lead.paragraph}](${lead.uri})`;
+  const out = [`${n}. “${escapeMarkdown(shortQuote(lead.text, 220))}” — ${source} · ${labels[lead.role]}${who}${post}`];
   if (f.counterpart) {
-    const label = memoLang === 'ja' ? '日本語' : 'English';
-    out.push(`   - ${label}: “${escapeMarkdown(shortQuote(f.counterpart.text, 220))}” ([${labels[f.counterpart.role]}](${f.counterpart.uri}))`);
+    const language = memoLang === 'ja' ? (f.lang === 'en' ? '英語' : '日本語') : f.lang === 'ja' ? 'Japanese' : 'English';
+    out.push(`   - ${language}: “${escapeMarkdown(shortQuote(f.text, 220))}” ([${labels[f.role]}](${f.uri}))`);
   }
   return out;
 }

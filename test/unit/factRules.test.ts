@@ -1,0 +1,110 @@
+// The rules that choose an entity's facts for a hover, each on a small inline corpus: a statement
+// beats a question, a title, banter and a quoted post; the article's own reporting beats a
+// quote; an event told twice is told once; dated events are shown by date; the entity as the
+// subject beats a passing mention.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { sortOf } from '../../server/core/factRules';
+import { memoHover } from '../../server/core/hover';
+import type { Passage } from '../../server/core/types';
+import { openCorpusWithFacts, writeCorpus } from '../helpers';
+
+const QUASAR = `//- entities.json
+[{"name": "Quasar", "kind": "model", "aliases": ["クエーサー"]}]
+`;
+
+/** The facts of Quasar in a corpus of the given files (written after the entity file). */
+async function quasarFacts(files: string) {
+  const { b, table } = await openCorpusWithFacts([writeCorpus(QUASAR + files)], false);
+  const e = b.entities.byName('Quasar')!;
+  return { stats: table.of(e), table };
+}
+
+const passage = (text: string, extra: Partial<Passage> = {}): Passage =>
+  ({ id: 0, doc: 0, role: 'original', lang: 'en', text, range: { start: { line: 0, character: 0 }, end: { line: 0, character: text.length } }, paragraph: 1, aligned: [], ...extra }) as Passage;
+
+test('an entity with a tweet, a question, a title and a dated statement: the statement wins', async () => {
+  const { stats } = await quasarFacts(`//- roundup.txt
+Weekly model roundup
+Why Quasar Matters Now
+@skywatcher_ai: Quasar is the wildest thing out there, nothing else comes close
+Is Quasar really the most capable model anyone has built so far?
+Quasar was released to the public on March 3, 2026, after a six-month safety review.
+`);
+  assert.equal(stats.facts[0].text, 'Quasar was released to the public on March 3, 2026, after a six-month safety review.');
+  // The title line is a heading of the plain article, so it is never a fact at all.
+  assert.deepEqual(
+    stats.readings.map((r) => `${r.sort}${r.why ? ':' + r.why : ''}`),
+    ['statement', 'quote:handle', 'aside:question'],
+    stats.facts.map((p) => p.text).join('\n'),
+  );
+});
+
+test('a statement is told from a question, a title, a caption, a list lead-in, banter and the writer talking to the reader', () => {
+  const cases: Array<[string, string | undefined, Partial<Passage>?]> = [
+    ['Quasar was released on March 3.', undefined],
+    ['Is Quasar the best model yet?', 'question'],
+    ['クエーサーは本当に最強なのでしょうか。', 'question', { lang: 'ja' }],
+    ['Commerce Versus Intelligence.', 'title'],
+    ['米政府の命令で Quasar の提供が停止', 'title', { lang: 'ja' }],
+    ['Illustration by the author © Someone', 'caption'],
+    ['Here’s how Quasar did on the tests:', 'lead-in'],
+    ['I think Quasar is overrated, honestly.', 'banter'],
+    ['At a 99% success rate, Quasar is still under 5 minutes!', 'banter'],
+    ['So when you look at Quasar, what you see is a bet on scale.', 'voice'],
+    ['Dana Reyes: Quasar changes everything for defenders.', 'speaker', { speaker: 'Dana Reyes' }],
+    ['Dana Reyes: I think Quasar changes everything.', 'banter', { speaker: 'Dana Reyes' }],
+    ['Huge news via @orbital_labs today about Quasar shipping to everyone.', 'handle'],
+  ];
+  for (const [text, why, extra] of cases) assert.equal(sortOf(passage(text, extra)).why, why, text);
+});
+
+test('the article’s own reporting beats a quoted post, even a longer and earlier one', async () => {
+  const { stats } = await quasarFacts(`//- report.txt
+Quasar news
+Dana Reyes (Orbital Labs): Quasar is going to change the way every security team in the country works, starting this week.
+Quasar passed the federal security audit after three weeks of testing by the agency.
+`);
+  assert.equal(stats.facts[0].text, 'Quasar passed the federal security audit after three weeks of testing by the agency.');
+  assert.equal(stats.readings[1].sort, 'quote');
+});
+
+test('one event told by two articles is told once; another event is kept', async () => {
+  const { stats } = await quasarFacts(`//- a.txt
+Quasar launch
+Orbital Labs released Quasar to the public on March 3, 2026, after a safety review.
+//- b.txt
+Quasar arrives
+On March 3, 2026, Orbital Labs made Quasar public following its safety review.
+//- c.txt
+Quasar pulled
+Regulators ordered Quasar offline on April 9, 2026, citing the new export rules.
+`);
+  const texts = stats.facts.map((p) => p.text);
+  assert.equal(texts.filter((t) => t.includes('March 3')).length, 1, texts.join('\n'));
+  assert.ok(texts.some((t) => t.includes('April 9')), texts.join('\n'));
+});
+
+test('dated events are shown by date, earliest first, before undated statements', async () => {
+  const { table } = await quasarFacts(`//- timeline.txt
+Quasar timeline
+Quasar scored 91% on the Orion cyber range, the best result of any model tested.
+Regulators ordered Quasar offline on April 9, 2026, citing the new export rules.
+Orbital Labs released Quasar to the public on March 3, 2026, after a safety review.
+Quasar came back online worldwide on May 20, 2026, with new safeguards.
+`);
+  const hover = memoHover(table, 'Quasar is back.', { line: 0, character: 2 })!;
+  assert.deepEqual(
+    hover.entity!.facts.map((f) => /March 3|April 9|May 20|91%/.exec(f.text)?.[0]),
+    ['March 3', 'April 9', 'May 20', '91%'],
+  );
+});
+
+test('a passage where the entity is the subject beats one that mentions it in passing', async () => {
+  const { stats } = await quasarFacts(`//- analysis.txt
+Models this season
+Several labs shipped new coding tools this season, and one of the systems reviewers compared was Quasar.
+Quasar now writes most of the code for the Orbital Labs team, the company's engineers told reporters.
+`);
+  assert.match(stats.facts[0].text, /^Quasar now writes/);
+});
