@@ -32,6 +32,8 @@ export interface FactView extends PassageRef {
   reads?: FactSort;
   /** The aligned passage in the memo's language, when the fact is in the other one: the hover leads with it. */
   counterpart?: PassageRef;
+  /** Where the same fact is in the other language, when the fact is in the memo's: one click away. */
+  otherLanguage?: { lang: Lang; uri: string };
 }
 
 export interface EntityHover {
@@ -69,6 +71,9 @@ const ROLE_LABEL: Record<Lang, Record<Role, string>> = {
   },
 };
 
+/** A language's name, in the memo's language. */
+const LANGUAGE_NAME: Record<Lang, Record<Lang, string>> = { en: { en: 'English', ja: 'Japanese' }, ja: { en: '英語', ja: '日本語' } };
+
 /** A link target that opens the passage: VS Code reads `#L12,5` (1-based) on `file` URIs. */
 export function passageUri(file: string, range: Range): string {
   const uri = pathToFileURL(file).toString().replace(/\(/g, '%28').replace(/\)/g, '%29');
@@ -85,8 +90,9 @@ function passageRef(corpus: Corpus, p: Passage): PassageRef {
 export function factView(corpus: Corpus, p: Passage, memoLang: Lang, reads?: FactSort): FactView {
   const view: FactView = { ...passageRef(corpus, p), title: corpus.documents[p.doc].catalog.title };
   if (reads) view.reads = reads;
-  const other = p.lang === memoLang ? [] : p.aligned.map((id) => corpus.passages[id]).filter((a) => a.lang === memoLang);
-  if (other.length) view.counterpart = { ...passageRef(corpus, other[0]), text: other.map((a) => a.text).join(other[0].lang === 'ja' ? '' : ' ') };
+  const aligned = p.aligned.map((id) => corpus.passages[id]).filter((a) => a.lang !== p.lang);
+  if (aligned.length && p.lang !== memoLang) view.counterpart = { ...passageRef(corpus, aligned[0]), text: aligned.map((a) => a.text).join(aligned[0].lang === 'ja' ? '' : ' ') };
+  else if (aligned.length) view.otherLanguage = { lang: aligned[0].lang, uri: passageRef(corpus, aligned[0]).uri };
   return view;
 }
 
@@ -124,10 +130,10 @@ function factLines(f: FactView, n: number, memoLang: Lang): string[] {
   const who = speaker ? (memoLang === 'ja' ? ` · ${escapeMarkdown(oneLine(speaker))} の発言` : ` · quoting ${escapeMarkdown(oneLine(speaker))}`) : '';
   const post = !speaker && f.reads === 'quote' ? (memoLang === 'ja' ? ' · 投稿の引用' : ' · a quoted post') : '';
   const source = `[${escapeMarkdown(oneLine(f.title))}, ¶${lead.paragraph}](${lead.uri})`;
-  const out = [`${n}. “${escapeMarkdown(shortQuote(lead.text, 220))}” — ${source} · ${labels[lead.role]}${who}${post}`];
+  const other = f.otherLanguage ? ` · [${LANGUAGE_NAME[memoLang][f.otherLanguage.lang]}](${f.otherLanguage.uri})` : '';
+  const out = [`${n}. “${escapeMarkdown(shortQuote(lead.text, 220))}” — ${source} · ${labels[lead.role]}${who}${post}${other}`];
   if (f.counterpart) {
-    const language = memoLang === 'ja' ? (f.lang === 'en' ? '英語' : '日本語') : f.lang === 'ja' ? 'Japanese' : 'English';
-    out.push(`   - ${language}: “${escapeMarkdown(shortQuote(f.text, 220))}” ([${labels[f.role]}](${f.uri}))`);
+    out.push(`   - ${LANGUAGE_NAME[memoLang][f.lang]}: “${escapeMarkdown(shortQuote(f.text, 220))}” ([${labels[f.role]}](${f.uri}))`);
   }
   return out;
 }

@@ -79,6 +79,8 @@ test('a Japanese memo gets the Japanese counterpart of an English fact, and Japa
   const inEnglish = memoHover(seeds.table, 'Commerce stopped it.', { line: 0, character: 2 })!;
   assert.match(inEnglish.markdown, /· agency · mentioned in \d of 5 documents/);
   assert.ok(!inEnglish.entity?.facts.some((f) => f.lang === 'en' && f.counterpart), 'no counterpart in the memo’s own language');
+  // The reverse in an English memo: the English original leads, its Japanese translation one click away.
+  assert.match(inEnglish.markdown, /\n1\. “[^”]*Commerce[^”]*” — [^\n]* · original text[^\n]* · \[Japanese\]\(file:[^)]+\)\n/);
 });
 
 test('source text is escaped and every link is a plain file link', async () => {
