@@ -4,6 +4,7 @@
 // catalog (one index generation) and per entity on first use, so that a hover is a lookup.
 import type { Corpus } from './corpus';
 import type { Entity, EntityCatalog } from './entities';
+import { namesTheSourcesUse, type NameForms } from './nameForms';
 import { readFact, readingWeight, sameEvent, sortOf, SORT_RANK, type FactReading } from './factRules';
 import { fold } from './text';
 import type { Passage, Position, Range, Role } from './types';
@@ -47,6 +48,7 @@ export function entityFacts(corpus: Corpus, catalog: EntityCatalog): EntityFacts
 export class EntityFacts {
   private readonly stats = new Map<string, EntityStats>();
   private headingMentions?: Map<string, CorpusMention[]>;
+  private nameForms?: NameForms;
   private warming?: Promise<void>;
 
   constructor(
@@ -60,12 +62,18 @@ export class EntityFacts {
     return s;
   }
 
+  /** First and family names the sources use alone for catalog people (nameForms.ts). */
+  names(): NameForms {
+    return (this.nameForms ??= namesTheSourcesUse(this.corpus, this.catalog));
+  }
+
   /**
    * Computes every catalog entity's stats in the background, one at a time, so that even the
    * first hover on each is a lookup. Resolves when done; calling it again is free.
    */
   warmUp(): Promise<void> {
     this.warming ??= (async () => {
+      this.names();
       const entities = this.catalog.all();
       for (let i = 0; i < entities.length; i++) {
         this.of(entities[i]);

@@ -10,6 +10,7 @@ import type { Corpus } from './corpus';
 import type { Entity, EntityKind } from './entities';
 import { entityAt, memoLines, type EntityFacts } from './entityFacts';
 import { displayOrder, type FactSort } from './factRules';
+import { nameFormAt, namesInMemo } from './nameForms';
 import { detectLang } from './text';
 import type { Lang, Passage, Position, Range, Role } from './types';
 
@@ -184,7 +185,8 @@ export function memoHover(table: EntityFacts, memoText: string, at: Position): M
       return { markdown, range: use.range, citation: { key: use.key, doc: doc.name, ...(paragraph !== undefined ? { paragraph } : {}), facts } };
     }
   }
-  const mention = entityAt(table.catalog, memoText, at);
+  // A first or family name alone counts where the memo or the sources make it unambiguous.
+  const mention = entityAt(table.catalog, memoText, at) ?? nameFormAt([namesInMemo(table.catalog, memoText), table.names()], line, at);
   if (!mention) return undefined;
   const entity = entityHover(table, mention.entity, memoLang, mention.text);
   return { markdown: entity.markdown, range: mention.range, entity };
