@@ -4,8 +4,8 @@
 // catalog (one index generation) and per entity on first use, so that a hover is a lookup.
 import type { Corpus } from './corpus';
 import type { Entity, EntityCatalog } from './entities';
-import { namesTheSourcesUse, type NameForms } from './nameForms';
-import { readFact, readingWeight, sameEvent, sortOf, SORT_RANK, type FactReading } from './factRules';
+import { learnNames, type NameForms } from './nameForms';
+import { readFor, readingWeight, readPassage, sameEvent, sortOf, SORT_RANK, type FactReading, type PassageReading } from './factRules';
 import { fold } from './text';
 import type { Passage, Position, Range, Role } from './types';
 
@@ -13,7 +13,9 @@ import type { Passage, Position, Range, Role } from './types';
 const ROLE_TIER: Record<Role, number> = { original: 0, translation: 1, summary: 2, related: 3, analysis: -1 };
 
 // Only the best candidates by length get read (sentence kind, dates, figures, other entities).
-const FACT_CHECKED = 200;
+const FACT_CHECKED = 100;
+// A hover that cannot wait reads fewer: reading is what costs (about half a millisecond each).
+const AT_ONCE_CHECKED = 30;
 const KEPT_FACTS = 12;
 
 export interface EntityStats {
@@ -21,6 +23,8 @@ export interface EntityStats {
   passages: number[];
   /** Documents that mention it in their own text (not only in a related article's blurb). */
   documents: number;
+  /** Set when the facts rank only the entity's first passages, for a hover that could not wait. */
+  provisional?: boolean;
   /** Best passages first, one per Japanese/English pair and per event, no analysis, no headings. */
   facts: Passage[];
   /** How each fact reads (statement, quote or aside; dates; figures), parallel to `facts`. */
@@ -46,8 +50,20 @@ export function entityFacts(corpus: Corpus, catalog: EntityCatalog): EntityFacts
 }
 
 export class EntityFacts {
+  /**
+   * Set by the language server: a hover answers at once from what is ready (`forHover`) instead
+   * of waiting for an entity's facts or the learned names; the CLI and tests leave it unset.
+   */
+  answerAtOnce = false;
+  /** Such a hover on an entity not yet ranked reads only this many of its first passages. */
+  atOncePassages = 2000;
+
   private readonly stats = new Map<string, EntityStats>();
+  private readonly readings = new Map<number, PassageReading>();
+  /** Entities a hover asked for before they were ranked: the warm-up takes them first. */
+  private readonly wanted = new Set<Entity>();
   private headingMentions?: Map<string, CorpusMention[]>;
+  private nameSteps?: Generator<void, NameForms>;
   private nameForms?: NameForms;
   private warming?: Promise<void>;
 
@@ -62,25 +78,67 @@ export class EntityFacts {
     return s;
   }
 
+  /**
+   * The stats a hover shows. Unless the table answers at once, the full ones (`of`). Otherwise the
+   * full ones when ranked, or cheap to rank; else a provisional ranking of the entity's first
+   * passages — milliseconds at any corpus size — while the warm-up ranks the entity next, so the
+   * next hover is complete.
+   */
+  forHover(entity: Entity): EntityStats {
+    const done = this.stats.get(entity.id);
+    if (done || !this.answerAtOnce) return done ?? this.of(entity);
+    const ids = this.corpus.index.postings('@' + entity.id);
+    // Ranking in full costs about the same up to a few thousand passages (reading is what costs).
+    if (ids.length <= this.atOncePassages) return this.of(entity);
+    this.wanted.add(entity);
+    void this.warmUp();
+    const first = ids.subarray(0, this.atOncePassages);
+    return { passages: Array.from(ids), documents: this.documentCount(ids), provisional: true, ...this.rankFacts(entity, first, AT_ONCE_CHECKED) };
+  }
+
   /** First and family names the sources use alone for catalog people (nameForms.ts). */
   names(): NameForms {
-    return (this.nameForms ??= namesTheSourcesUse(this.corpus, this.catalog));
+    if (this.nameForms) return this.nameForms;
+    this.nameSteps ??= learnNames(this.corpus, this.catalog);
+    let step = this.nameSteps.next();
+    while (!step.done) step = this.nameSteps.next();
+    return (this.nameForms = step.value);
+  }
+
+  /** The learned names when a hover may not wait for them: undefined until the warm-up has them. */
+  namesForHover(): NameForms | undefined {
+    return this.answerAtOnce ? this.nameForms : this.names();
   }
 
   /**
-   * Computes every catalog entity's stats in the background, one at a time, so that even the
-   * first hover on each is a lookup. Resolves when done; calling it again is free.
+   * Ranks every catalog entity's facts and learns the names in the background, in small steps,
+   * so that even the first hover on each is a lookup: first the entities hovers asked for, then
+   * the names, then the rest. Resolves when done; calling it again is free.
    */
   warmUp(): Promise<void> {
     this.warming ??= (async () => {
-      this.names();
       const entities = this.catalog.all();
-      for (let i = 0; i < entities.length; i++) {
-        this.of(entities[i]);
+      this.nameSteps ??= learnNames(this.corpus, this.catalog);
+      for (let i = 0; ; ) {
+        // Yield first: a hover that starts the warm-up must not wait for its first step.
         await new Promise((resolve) => setImmediate(resolve));
+        const [wanted] = this.wanted;
+        if (wanted) {
+          this.wanted.delete(wanted);
+          this.of(wanted);
+        } else if (!this.nameForms) {
+          const step = this.nameSteps.next();
+          if (step.done) this.nameForms = step.value;
+        } else if (i < entities.length) this.of(entities[i++]);
+        else break;
       }
     })();
     return this.warming;
+  }
+
+  /** Asks the warm-up to rank these entities before the others (those of the open memos). */
+  prefer(entities: Iterable<Entity>): void {
+    for (const e of entities) if (!this.stats.has(e.id)) this.wanted.add(e);
   }
 
   /** Every mention of the entity in the corpus (headings included), in corpus order. */
@@ -112,29 +170,41 @@ export class EntityFacts {
 
   private compute(entity: Entity): EntityStats {
     const passages = Array.from(this.corpus.index.postings('@' + entity.id));
-    const docs = new Set<number>();
-    for (const id of passages) {
-      const p = this.corpus.passages[id];
-      if (p.role !== 'related') docs.add(p.doc);
-    }
-    return { passages, documents: docs.size, ...this.rankFacts(entity, passages) };
+    return { passages, documents: this.documentCount(passages), ...this.rankFacts(entity, passages) };
   }
 
-  private rankFacts(entity: Entity, ids: number[]): { facts: Passage[]; readings: FactReading[] } {
-    // Two passes, the second on fewer passages: length alone (all of them: "Mythos" has 45,000 at
-    // 2,000 documents), then how each candidate reads (a statement or not, dates, figures, subject).
-    const candidates = topCandidates(
-      ids.map((id) => this.corpus.passages[id]).filter((p) => ROLE_TIER[p.role] >= 0 && !p.heading),
-      FACT_CHECKED,
-    );
-    const names = [...new Set([entity.name, ...entity.aliases].map(fold))];
-    for (const c of candidates) {
-      const others = new Set(this.catalog.findMentions(c.p.text).map((m) => m.entity.id).filter((id) => id !== entity.id));
-      c.reading = readFact(c.p, names, this.corpus.documents[c.p.doc].catalog.date, others);
+  private documentCount(ids: ArrayLike<number>): number {
+    const docs = new Set<number>();
+    for (let i = 0; i < ids.length; i++) {
+      const p = this.corpus.passages[ids[i]];
+      if (p.role !== 'related') docs.add(p.doc);
+    }
+    return docs.size;
+  }
+
+  /** How a passage reads, whichever entity asks: computed once per passage (many entities share passages). */
+  private passageReading(p: Passage): PassageReading {
+    let r = this.readings.get(p.id);
+    if (!r) {
+      r = readPassage(p, this.corpus.documents[p.doc].catalog.date, new Set());
+      // The other entities named only tell dated events apart (`sameEvent`): found only then.
+      if (r.dates.some((d) => d.length === 10)) for (const m of this.catalog.findMentions(p.text)) r.entities.add(m.entity.id);
       // A translation reads as its original does: `私たちが…` translates the writer's `we…`, and
       // `商務省対情報機関。` a title.
-      const original = c.p.role === 'translation' ? c.p.aligned.map((id) => this.corpus.passages[id]).find((a) => a.role === 'original') : undefined;
-      if (original) Object.assign(c.reading, sortOf(original));
+      const original = p.role === 'translation' ? p.aligned.map((id) => this.corpus.passages[id]).find((a) => a.role === 'original') : undefined;
+      if (original) Object.assign(r, sortOf(original));
+      this.readings.set(p.id, r);
+    }
+    return r;
+  }
+
+  private rankFacts(entity: Entity, ids: ArrayLike<number>, checked = FACT_CHECKED): { facts: Passage[]; readings: FactReading[] } {
+    // Two passes, the second on fewer passages: length alone (all of them: "Mythos" has 45,000 at
+    // 2,000 documents), then how each candidate reads (a statement or not, dates, figures, subject).
+    const candidates = topCandidates(this.corpus.passages, ids, checked);
+    const names = [...new Set([entity.name, ...entity.aliases].map(fold))];
+    for (const c of candidates) {
+      c.reading = readFor(c.p, this.passageReading(c.p), entity.id, names);
       c.score *= readingWeight(c.reading);
     }
     return pickDiverse(candidates.sort(byRank));
@@ -152,30 +222,35 @@ const group = (c: Candidate): number => (c.reading ? SORT_RANK[c.reading.sort] *
 
 const byRank = (a: Candidate, b: Candidate): number => group(a) - group(b) || b.score - a.score || a.p.id - b.p.id;
 
-/** The `k` best passages by role and length, without sorting all of them (an entity may have 100,000). */
-function topCandidates(passages: Passage[], k: number): Candidate[] {
-  const all = passages.map((p) => ({ p, score: sizeScore(p) }));
-  if (all.length <= k) return all.sort(byRank);
-  // The k-th best key by a partial pass: bucket by role, then sort only the buckets needed.
-  const out: Candidate[] = [];
-  for (const tier of [0, 1, 2, 3]) {
-    if (out.length >= k) break;
-    const inTier = all.filter((c) => ROLE_TIER[c.p.role] === tier);
-    out.push(...selectBest(inTier, k - out.length));
-  }
-  return out;
-}
+const MAY_HOLD_FACT = /\d|[０-９]|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|[年月日]/;
 
 /**
- * The `n` best candidates, in order, without sorting them all: scores lie in [0, 1], so they are
- * bucketed by hundredths (in corpus order within a bucket) and only the buckets needed are sorted.
+ * The `k` best passages by role, then a date or figure, then length, then corpus order — in two linear passes over the
+ * ids, without sorting or even wrapping them all (an entity may have 100,000 passages): the first
+ * counts passages per (role, length in hundredths) key, the second keeps those above the cut.
  */
-function selectBest(cs: Candidate[], n: number): Candidate[] {
-  if (cs.length <= n) return cs.sort(byRank);
-  const buckets: Candidate[][] = Array.from({ length: 101 }, () => []);
-  for (const c of cs) buckets[Math.round(c.score * 100)].push(c);
+function topCandidates(passages: readonly Passage[], ids: ArrayLike<number>, k: number): Candidate[] {
+  const KEYS = 4 * 202;
+  // Within a role, a passage that may hold a date or a figure is read before one that cannot.
+  const keyOf = (p: Passage): number =>
+    ROLE_TIER[p.role] < 0 || p.heading ? -1 : ROLE_TIER[p.role] * 202 + (MAY_HOLD_FACT.test(p.text) ? 0 : 101) + 100 - Math.round(sizeScore(p) * 100);
+  const counts = new Int32Array(KEYS);
+  const keys = new Int16Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const key = keyOf(passages[ids[i]]);
+    keys[i] = key;
+    if (key >= 0) counts[key]++;
+  }
+  let cut = 0;
+  for (let kept = 0; cut < KEYS && kept + counts[cut] < k; cut++) kept += counts[cut];
+  let atCut = k - counts.subarray(0, cut).reduce((n, c) => n + c, 0);
   const out: Candidate[] = [];
-  for (let b = 100; b >= 0 && out.length < n; b--) out.push(...buckets[b].slice(0, n - out.length));
+  for (let i = 0; i < ids.length; i++) {
+    const key = keys[i];
+    if (key < 0 || key > cut || (key === cut && atCut-- <= 0)) continue;
+    const p = passages[ids[i]];
+    out.push({ p, score: sizeScore(p) });
+  }
   return out.sort(byRank);
 }
 

@@ -39,15 +39,25 @@ const STOP = new Set(
   'that this with from have were they their there which would could should about after before into than then them these those been being will also just more most some such only other what when where while your very much many said says like over under between against'.split(' '),
 );
 
-/** Reads a passage that mentions an entity whose folded names are `names`. */
-export function readFact(p: Passage, names: string[], docDate?: string, others: Set<string> = new Set()): FactReading {
+/** What a passage says whatever entity it is read for: computed once per passage and shared. */
+export type PassageReading = Omit<FactReading, 'subject' | 'others'> & { entities: Set<string> };
+
+export function readPassage(p: Passage, docDate: string | undefined, entities: Set<string>): PassageReading {
   const text = p.text.trim();
   const facts = extractFacts(text);
   const year = /^\d{4}/.exec(docDate ?? '')?.[0];
   const dates = facts.filter((f) => f.kind === 'date').map((f) => sortableDate(f.key, year)).filter((d): d is string => !!d).sort();
   // A figure is written in digits or is money, a percentage or a ratio (`two new reports` is not one).
   const figures = facts.filter((f) => f.kind === 'amount' || f.kind === 'percent' || f.kind === 'ratio' || (f.kind !== 'date' && /\d/.test(f.text))).length;
-  return { ...sortOf(p), dates, figures, subject: isSubject(text, names), words: wordsOf(text, p.lang), others };
+  return { ...sortOf(p), dates, figures, words: wordsOf(text, p.lang), entities };
+}
+
+/** How a passage reads for the entity `id` whose folded names are `names`. */
+export function readFor(p: Passage, reading: PassageReading, id: string, names: string[]): FactReading {
+  const { entities, ...rest } = reading;
+  const others = new Set(entities);
+  others.delete(id);
+  return { ...rest, subject: isSubject(p.text, names), others };
 }
 
 /** Whether a passage states something, quotes someone, or is an aside, and why. */

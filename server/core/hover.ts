@@ -102,7 +102,7 @@ export function factView(corpus: Corpus, p: Passage, memoLang: Lang, reads?: Fac
  * name as the memo spells it, shown beside the canonical name when they differ.
  */
 export function entityHover(table: EntityFacts, entity: Entity, memoLang: Lang, written?: string, limit = 5): EntityHover {
-  const stats = table.of(entity);
+  const stats = table.forHover(entity);
   const top = stats.facts.slice(0, limit).map((p, i) => ({ p, reading: stats.readings[i] }));
   const facts = displayOrder(top, (f) => f.reading).map((f) => factView(table.corpus, f.p, memoLang, f.reading.sort));
   const ja = memoLang === 'ja';
@@ -186,7 +186,8 @@ export function memoHover(table: EntityFacts, memoText: string, at: Position): M
     }
   }
   // A first or family name alone counts where the memo or the sources make it unambiguous.
-  const mention = entityAt(table.catalog, memoText, at) ?? nameFormAt([namesInMemo(table.catalog, memoText), table.names()], line, at);
+  const learned = table.namesForHover();
+  const mention = entityAt(table.catalog, memoText, at) ?? nameFormAt([namesInMemo(table.catalog, memoText), ...(learned ? [learned] : [])], line, at);
   if (!mention) return undefined;
   const entity = entityHover(table, mention.entity, memoLang, mention.text);
   return { markdown: entity.markdown, range: mention.range, entity };

@@ -89,6 +89,17 @@ export class NameForms {
 
 /** The name forms the sources use alone for catalog people (see the file comment). */
 export function namesTheSourcesUse(corpus: Corpus, catalog: EntityCatalog): NameForms {
+  const steps = learnNames(corpus, catalog);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * The same, one name at a time: it reads every passage that holds the name's token, which adds
+ * up at 10,000 documents, so a background warm-up runs it in steps between other work.
+ */
+export function* learnNames(corpus: Corpus, catalog: EntityCatalog): Generator<void, NameForms> {
   const people = catalog.all().filter((e) => e.kind === 'person');
   const accepted = new Map<string, Entity>();
   for (const [part, person] of unambiguousParts(catalog, people)) {
@@ -97,6 +108,7 @@ export function namesTheSourcesUse(corpus: Corpus, catalog: EntityCatalog): Name
     // Candidate passages from the index: the word's token, or the name's first bigram.
     const token = indexTokens(part)[0];
     if (!token) continue;
+    const full = [person.name, ...person.aliases].flatMap((a) => [a, a.replace(/・/g, '')]).filter((a) => a !== part && a.includes(part));
     let alone = 0;
     let elsewhere = false;
     for (const id of corpus.index.postings(token)) {
@@ -107,9 +119,8 @@ export function namesTheSourcesUse(corpus: Corpus, catalog: EntityCatalog): Name
       }
       const found = standaloneAt(p.text, part);
       if (!found.length) continue;
-      // Inside a full name (`Jessica Tillipman`) it is not the name alone.
-      const mentions = catalog.findMentions(p.text);
-      const free = found.filter((i) => !mentions.some((m) => m.start <= i && i < m.end));
+      // Inside a full name (`Jessica Tillipman`, `ジェシカ・ティリプマン`) it is not the name alone.
+      const free = found.filter((i) => !full.some((name) => p.text.startsWith(name, i - name.indexOf(part))));
       if (!free.length) continue;
       if (!personDocs.has(p.doc)) {
         elsewhere = true;
@@ -118,6 +129,7 @@ export function namesTheSourcesUse(corpus: Corpus, catalog: EntityCatalog): Name
       alone += free.length;
     }
     if (alone > 0 && !elsewhere) accepted.set(part, person);
+    yield;
   }
   return new NameForms(catalog, accepted);
 }

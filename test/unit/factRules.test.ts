@@ -108,3 +108,27 @@ Quasar now writes most of the code for the Orbital Labs team, the company's engi
 `);
   assert.match(stats.facts[0].text, /^Quasar now writes/);
 });
+
+test('the first hover answers at once: before the warm-up an entity with many passages is ranked on its first ones, after it on all of them', async () => {
+  // Three hundred different sentences without a date or a figure, then the one dated event.
+  const name = (i: number) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[i % 26] + 'abcdefghijkl'[Math.floor(i / 26)];
+  const filler = Array.from({ length: 300 }, (_, i) => `Reviewers compared Quasar with the older system ${name(i)} in another round of the long evaluation.`).join('\n');
+  const files = `//- long.txt
+Quasar reviews
+${filler}
+Regulators ordered Quasar offline on April 9, 2026, citing the new export rules.
+`;
+  const { stats } = await quasarFacts(files);
+  assert.match(stats.facts[0].text, /April 9/, 'ranked on all passages when the caller can wait (CLI, tests)');
+  const { table } = await openCorpusWithFacts([writeCorpus(QUASAR + files)], false);
+  table.answerAtOnce = true;
+  table.atOncePassages = 100;
+  const memo = 'Quasar is back.';
+  const first = memoHover(table, memo, { line: 0, character: 2 })!;
+  assert.ok(first.entity!.facts.length > 0 && !first.entity!.facts.some((f) => f.text.includes('April 9')), 'a provisional answer from the first passages');
+  assert.match(first.entity!.markdown, /mentioned in 1 of 1 document/);
+  await table.warmUp();
+  const later = memoHover(table, memo, { line: 0, character: 2 })!;
+  assert.match(later.entity!.facts[0].text, /April 9/);
+  assert.equal(table.forHover(table.catalog.byName('Quasar')!).provisional, undefined);
+});

@@ -91,3 +91,12 @@ test('on the seeds: Jessica Tillipman by her first name, in English and in the t
   assert.equal(hoverOn(seeds.table, 'The executive branch of the United States forced it.', 'executive'), 'US government');
   assert.equal(hoverOn(seeds.table, 'アメリカ合衆国行政府が停止させた。', 'アメリカ'), 'US government');
 });
+
+test('a hover that must answer at once uses the learned names once the warm-up has them, and the memo’s at once', async () => {
+  const { table } = await openCorpusWithFacts([writeCorpus(PEOPLE)], false);
+  table.answerAtOnce = true;
+  assert.equal(hoverOn(table, 'We asked Priya about the audit.', 'Priya'), undefined, 'not learned yet');
+  assert.equal(hoverOn(table, 'Ashley Gold wrote it. Later Gold added a note.', 'Gold added'), 'Ashley Gold');
+  await table.warmUp();
+  assert.equal(hoverOn(table, 'We asked Priya about the audit.', 'Priya'), 'Priya Natarajan');
+});
