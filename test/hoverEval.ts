@@ -20,10 +20,11 @@ function option(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-function hits(corpus: Corpus, facts: FactView[], picks: Picks['picks']): boolean {
+/** For each fact of the hover, in order: is it (or the counterpart shown with it) a picked one? */
+function picked(corpus: Corpus, facts: FactView[], picks: Picks['picks']): boolean[] {
   const content = (doc: string) => readFileSync(corpus.documents.find((d) => d.name === doc)!.path, 'utf8');
-  const shown = facts.flatMap((f) => (f.counterpart ? [f, f.counterpart] : [f]));
-  return shown.some((f) => picks.some((p) => p.doc === f.doc && overlapsQuote(content(f.doc), f.range, p.quote)));
+  const isPick = (f: { doc: string; range: FactView['range'] }) => picks.some((p) => p.doc === f.doc && overlapsQuote(content(f.doc), f.range, p.quote));
+  return facts.map((f) => isPick(f) || (!!f.counterpart && isPick(f.counterpart)));
 }
 
 async function main() {
@@ -34,24 +35,33 @@ async function main() {
   const entities: DevEntity[] = JSON.parse(readFileSync(entitiesFile, 'utf8'));
   const picks: Picks[] = JSON.parse(readFileSync(picksFile, 'utf8'));
   const verbose = process.argv.includes('--verbose');
-  const tally = { en: [0, 0], ja: [0, 0] };
+  // Per memo language: aliases with a picked fact among the facts, with one first, and the share of shown facts that are picked.
+  const tally = { en: { hit: 0, first: 0, share: 0, all: 0 }, ja: { hit: 0, first: 0, share: 0, all: 0 } };
   for (const e of entities) {
     const chosen = picks.find((p) => p.name === e.name);
     if (!chosen) continue;
     for (const alias of e.aliases) {
       for (const [lang, memo] of [['en', `We read that ${alias} was discussed again.`], ['ja', `資料によると${alias}が再び議論された。`]] as const) {
         const hover = memoHover(table, memo, { line: 0, character: memo.indexOf(alias) + 1 });
-        const ok = hover?.entity?.entity.name === e.name && hits(table.corpus, hover.entity.facts, chosen.picks);
-        tally[lang][0] += ok ? 1 : 0;
-        tally[lang][1] += 1;
+        const marks = hover?.entity?.entity.name === e.name ? picked(table.corpus, hover.entity.facts, chosen.picks) : [];
+        const ok = marks.some((m) => m);
+        const t = tally[lang];
+        t.hit += ok ? 1 : 0;
+        t.first += marks[0] ? 1 : 0;
+        t.share += marks.length ? marks.filter((m) => m).length / marks.length : 0;
+        t.all += 1;
         if (verbose || !ok) console.log(`${ok ? 'hit ' : 'MISS'} ${lang} ${alias}${hover?.entity ? '' : ' (no hover)'}`);
         if (verbose && hover?.entity) for (const f of hover.entity.facts) console.log(`       ${f.role}/${f.lang} ${f.text.slice(0, 110)}`);
       }
     }
   }
+  const pct = (n: number, all: number) => `${((100 * n) / all).toFixed(0)}%`;
   for (const lang of ['en', 'ja'] as const) {
-    const [hit, all] = tally[lang];
-    console.log(`${lang} memo: a hand-picked fact among the hover's facts for ${hit} of ${all} aliases (${((100 * hit) / all).toFixed(0)}%)`);
+    const t = tally[lang];
+    console.log(
+      `${lang} memo: a hand-picked fact among the hover's facts for ${t.hit} of ${t.all} aliases (${pct(t.hit, t.all)}); ` +
+        `first for ${t.first} (${pct(t.first, t.all)}); hand-picked share of the facts shown ${pct(t.share, t.all)}`,
+    );
   }
 }
 

@@ -14,8 +14,8 @@ export const SORT_RANK: Record<FactSort, number> = { statement: 0, quote: 1, asi
 export interface FactReading {
   sort: FactSort;
   /** Why it is not a statement, for tests and explanations. */
-  why?: 'question' | 'title' | 'caption' | 'lead-in' | 'banter' | 'voice' | 'speaker' | 'handle';
-  /** Full or month-level dates, sorted (`2026-06-12`, `2026-06`); the year from the document when unwritten. */
+  why?: 'question' | 'title' | 'caption' | 'lead-in' | 'banter' | 'voice' | 'speaker' | 'quoted' | 'handle';
+  /** Dates in the entity's clause, sorted (`2024`, `2026-06`, `2026-06-12`); the year from the document when unwritten. */
   dates: string[];
   /** Amounts, percents, counts, ratios, durations. */
   figures: number;
@@ -40,24 +40,50 @@ const STOP = new Set(
 );
 
 /** What a passage says whatever entity it is read for: computed once per passage and shared. */
-export type PassageReading = Omit<FactReading, 'subject' | 'others'> & { entities: Set<string> };
+export type PassageReading = Omit<FactReading, 'subject' | 'others'> & {
+  entities: Set<string>;
+  /** Each date with where it is written (offset in the trimmed text). */
+  datedAt: Array<{ date: string; at: number }>;
+};
 
 export function readPassage(p: Passage, docDate: string | undefined, entities: Set<string>): PassageReading {
   const text = p.text.trim();
   const facts = extractFacts(text);
   const year = /^\d{4}/.exec(docDate ?? '')?.[0];
-  const dates = facts.filter((f) => f.kind === 'date').map((f) => sortableDate(f.key, year)).filter((d): d is string => !!d).sort();
+  const datedAt = facts.flatMap((f) => {
+    const date = f.kind === 'date' ? sortableDate(f.key, year) : undefined;
+    return date ? [{ date, at: f.start }] : [];
+  });
+  const dates = datedAt.map((d) => d.date).sort();
   // A figure is written in digits or is money, a percentage or a ratio (`two new reports` is not one).
   const figures = facts.filter((f) => f.kind === 'amount' || f.kind === 'percent' || f.kind === 'ratio' || (f.kind !== 'date' && /\d/.test(f.text))).length;
-  return { ...sortOf(p), dates, figures, words: wordsOf(text, p.lang), entities };
+  return { ...sortOf(p), dates, datedAt, figures, words: wordsOf(text, p.lang), entities };
 }
 
 /** How a passage reads for the entity `id` whose folded names are `names`. */
 export function readFor(p: Passage, reading: PassageReading, id: string, names: string[]): FactReading {
-  const { entities, ...rest } = reading;
+  const { entities, datedAt, ...rest } = reading;
   const others = new Set(entities);
   others.delete(id);
-  return { ...rest, subject: isSubject(p.text, names), others };
+  const text = p.text.trim();
+  const dates = datedAt.filter((d) => datesEntity(text, p.lang, d.at, names)).map((d) => d.date).sort();
+  return { ...rest, dates, subject: isSubject(text, names), others };
+}
+
+// English clauses: a date dates the clause it is written in (`The company, which raised $2.1
+// billion in June, sells Helios 3…` dates the raise, not Helios). Japanese puts `、` inside clauses.
+const CLAUSE_BREAK = /[,;—–]|\s-\s/g;
+
+/** The date at `at` is in the same English clause as one of the entity's names (any Japanese date counts). */
+function datesEntity(text: string, lang: Passage['lang'], at: number, names: string[]): boolean {
+  if (lang === 'ja') return true;
+  const clause = (offset: number) => (text.slice(0, offset).match(CLAUSE_BREAK) ?? []).length;
+  const folded = fold(text);
+  const dateClause = clause(at);
+  return names.some((name) => {
+    for (let i = folded.indexOf(name); i >= 0; i = folded.indexOf(name, i + 1)) if (clause(i) === dateClause) return true;
+    return false;
+  });
 }
 
 /** Whether a passage states something, quotes someone, or is an aside, and why. */
@@ -70,9 +96,17 @@ export function sortOf(p: Passage): Pick<FactReading, 'sort' | 'why'> {
   if (FIRST_PERSON.test(p.speaker && p.lang === 'en' ? text.slice(text.indexOf(':') + 1) : text)) return aside('banter');
   if (p.lang === 'en' && !p.speaker && VOICE.test(text)) return aside('voice');
   if (p.speaker) return { sort: 'quote', why: 'speaker' };
+  if (quotedShare(text) >= 0.5) return { sort: 'quote', why: 'quoted' };
   if (HANDLE.test(text)) return { sort: 'quote', why: 'handle' };
   if (isTitle(text, p.lang)) return aside('title');
   return { sort: 'statement' };
+}
+
+/** How much of a passage is someone's words in quotation marks (`said the sandbox "shows that…"`). */
+function quotedShare(text: string): number {
+  let quoted = 0;
+  for (const m of text.matchAll(/“[^”]{4,}”|"[^"]{4,}"|「[^」]{4,}」/g)) quoted += m[0].length;
+  return quoted / Math.max(text.length, 1);
 }
 
 /** A headline: no sentence end, or a few words nearly all capitalised (`Commerce Versus Intelligence.`). */
@@ -85,20 +119,28 @@ function isTitle(text: string, lang: Passage['lang']): boolean {
   return words.length <= 8 && long.length >= 2 && capitalised.length === long.length;
 }
 
+/**
+ * The entity is the sentence's subject: in English, named within its first words (`Mythos
+ * scored…`, `The US Department of Commerce apparently tested…`), after a short opening phrase
+ * (`In the past week, Anthropic cofounder…`); in Japanese, marked by `は`/`が` or opening it.
+ */
 function isSubject(text: string, names: string[]): boolean {
   const folded = fold(text);
   for (const name of names) {
-    const i = folded.indexOf(name);
-    if (i < 0) continue;
-    if (i <= folded.length / 3) return true;
-    if (/^[はが]/.test(folded.slice(i + name.length))) return true;
+    for (let i = folded.indexOf(name); i >= 0; i = folded.indexOf(name, i + 1)) {
+      if (/^[はが]/.test(folded.slice(i + name.length)) || i === 0) return true;
+      let before = folded.slice(0, i);
+      const opening = before.indexOf(',');
+      if (opening >= 0 && before.slice(0, opening).split(/\s+/).length <= 8) before = before.slice(opening + 1);
+      if (before.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length <= 2) return true;
+    }
   }
   return false;
 }
 
-/** `date:2026-06-12` → `2026-06-12`; `date:--06-12` → with the document's year; weekdays and bare years → none. */
+/** `date:2026-06-12` → `2026-06-12`; `date:2024` → `2024`; `date:--06-12` → with the document's year; weekdays → none. */
 function sortableDate(key: string, year: string | undefined): string | undefined {
-  const full = /^date:(\d{4}-\d{2}(?:-\d{2})?)$/.exec(key);
+  const full = /^date:(\d{4}(?:-\d{2}(?:-\d{2})?)?)$/.exec(key);
   if (full) return full[1];
   const partial = /^date:--(\d{2}(?:-\d{2})?)$/.exec(key);
   return partial ? `${year ?? '0000'}-${partial[1]}` : undefined;

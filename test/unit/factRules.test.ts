@@ -132,3 +132,21 @@ Regulators ordered Quasar offline on April 9, 2026, citing the new export rules.
   assert.match(later.entity!.facts[0].text, /April 9/);
   assert.equal(table.forHover(table.catalog.byName('Quasar')!).provisional, undefined);
 });
+
+test('a date dates its own clause: a funding round in a relative clause does not make the model’s sentence a dated event', async () => {
+  const { stats } = await quasarFacts(`//- profile.txt
+Orbital Labs profile
+The company, which raised $2 billion in June 2026, sells Quasar mainly to banks and energy firms.
+Quasar was withdrawn from the European market on September 3, 2026, at the regulator's request.
+`);
+  const funding = stats.facts.findIndex((p) => p.text.includes('raised'));
+  assert.deepEqual(stats.readings[funding].dates, [], 'the June date belongs to the raise');
+  assert.deepEqual(stats.readings[stats.facts.findIndex((p) => p.text.includes('withdrawn'))].dates, ['2026-09-03']);
+  assert.match(stats.facts[0].text, /withdrawn/);
+});
+
+test('words in quotation marks that make up most of a passage are a quote, not the article’s reporting', () => {
+  assert.equal(sortOf(passage('Kowalski said the programme "shows that oversight and innovation can work together".')).why, 'quoted');
+  assert.equal(sortOf(passage('マルタ・コワルスキ氏は「監督とイノベーションは両立できる」と述べた。', { lang: 'ja' })).why, 'quoted');
+  assert.equal(sortOf(passage('XBOW tested it on their offensive security benchmarks, finding “token-for-token, unprecedented precision.”')).sort, 'statement');
+});
