@@ -67,7 +67,7 @@ export function readFor(p: Passage, reading: PassageReading, id: string, names: 
   others.delete(id);
   const text = p.text.trim();
   const dates = datedAt.filter((d) => datesEntity(text, p.lang, d.at, names)).map((d) => d.date).sort();
-  return { ...rest, dates, subject: isSubject(text, names), others };
+  return { ...rest, dates, subject: isSubject(text, p.lang, names), others };
 }
 
 // English clauses: a date dates the clause it is written in (`The company, which raised $2.1
@@ -124,11 +124,12 @@ function isTitle(text: string, lang: Passage['lang']): boolean {
  * scored…`, `The US Department of Commerce apparently tested…`), after a short opening phrase
  * (`In the past week, Anthropic cofounder…`); in Japanese, marked by `は`/`が` or opening it.
  */
-function isSubject(text: string, names: string[]): boolean {
+function isSubject(text: string, lang: Passage['lang'], names: string[]): boolean {
   const folded = fold(text);
   for (const name of names) {
     for (let i = folded.indexOf(name); i >= 0; i = folded.indexOf(name, i + 1)) {
       if (/^[はが]/.test(folded.slice(i + name.length)) || i === 0) return true;
+      if (lang === 'ja') continue;
       let before = folded.slice(0, i);
       const opening = before.indexOf(',');
       if (opening >= 0 && before.slice(0, opening).split(/\s+/).length <= 8) before = before.slice(opening + 1);

@@ -4,7 +4,7 @@
 // subject beats a passing mention.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { sortOf } from '../../server/core/factRules';
+import { readFor, readPassage, sortOf } from '../../server/core/factRules';
 import { memoHover } from '../../server/core/hover';
 import type { Passage } from '../../server/core/types';
 import { openCorpusWithFacts, writeCorpus } from '../helpers';
@@ -149,4 +149,16 @@ test('words in quotation marks that make up most of a passage are a quote, not t
   assert.equal(sortOf(passage('Kowalski said the programme "shows that oversight and innovation can work together".')).why, 'quoted');
   assert.equal(sortOf(passage('マルタ・コワルスキ氏は「監督とイノベーションは両立できる」と述べた。', { lang: 'ja' })).why, 'quoted');
   assert.equal(sortOf(passage('XBOW tested it on their offensive security benchmarks, finding “token-for-token, unprecedented precision.”')).sort, 'statement');
+});
+
+test('the subject in English opens the sentence (after a short opening phrase); in Japanese it takes は or が', () => {
+  const subject = (text: string, lang: 'en' | 'ja', names: string[]) => {
+    const p = passage(text, { lang });
+    return readFor(p, readPassage(p, '2026-06-20', new Set()), 'x', names).subject;
+  };
+  assert.equal(subject('Quasar scored 91% on the Orion range.', 'en', ['quasar']), true);
+  assert.equal(subject('In the past week, the Quasar team shipped a fix.', 'en', ['quasar']), true);
+  assert.equal(subject('Several labs shipped new tools, and reviewers compared them with Quasar.', 'en', ['quasar']), false);
+  assert.equal(subject('クエーサーは5月20日に復旧した。', 'ja', ['クエーサー']), true);
+  assert.equal(subject('規制当局 は 4 月 9 日、クエーサー の停止を命じた。', 'ja', ['クエーサー']), false);
 });
