@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { bridges } from '../server/bridges';
 import { ClaimSearch } from '../server/core/claimSearch';
 import { Corpus, type SourceFile } from '../server/core/corpus';
-import { entityFacts } from '../server/core/entityFacts';
+import { EntityFacts, entityFacts } from '../server/core/entityFacts';
 import { findSources } from '../server/core/findSources';
 import { memoHover } from '../server/core/hover';
 import { silentLogger, type Passage } from '../server/core/types';
@@ -86,6 +86,10 @@ function run(size: number, seeds: Array<{ name: string; text: string }>) {
   // entity (the server does it in the background after indexing), then warm hovers.
   const memo = 'Anthropic took Mythos offline after the Department of Commerce order; Howard Lutnick signed it. 商務省はミソスとFableへのアクセスを止めた。';
   const names = ['Anthropic', 'Mythos', 'Department of Commerce', 'Howard Lutnick', '商務省', 'ミソス', 'Fable'];
+  // As the server answers a hover that comes before the warm-up: at once, from the first passages.
+  const atOnce = new EntityFacts(corpus, b.entities);
+  atOnce.answerAtOnce = true;
+  const [, hoverAtOnceMs] = time(() => memoHover(atOnce, memo, { line: 0, character: memo.indexOf('Mythos') + 1 }));
   const table = entityFacts(corpus, b.entities);
   const [, hoverColdMs] = time(() => memoHover(table, memo, { line: 0, character: memo.indexOf('Mythos') + 1 }));
   const [, warmMs] = time(() => b.entities.all().forEach((e) => table.of(e)));
@@ -111,6 +115,7 @@ function run(size: number, seeds: Array<{ name: string; text: string }>) {
     sourcesP95: percentile(claimMs, 95).toFixed(1),
     searchP50: percentile(searchMs, 50).toFixed(1),
     searchP95: percentile(searchMs, 95).toFixed(1),
+    hoverAtOnce: hoverAtOnceMs.toFixed(1),
     hoverCold: hoverColdMs.toFixed(1),
     warmS: (warmMs / 1000).toFixed(1),
     hoverP50: percentile(hoverMs, 50).toFixed(2),
@@ -126,11 +131,11 @@ function main() {
   const seeds = readdirSync(SEEDS)
     .filter((f) => f.endsWith('.txt'))
     .map((name) => ({ name, text: readFileSync(path.join(SEEDS, name), 'utf8') }));
-  console.log('| docs | text | passages | postings | index s | heap Δ | rss | sources p50/p95 ms | search p50/p95 ms | hover cold ms | warm-up s | hover p50/p95 ms | fuse build s | fuse claim p50 ms | fuse query p50 ms |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log('| docs | text | passages | postings | index s | heap Δ | rss | sources p50/p95 ms | search p50/p95 ms | hover at once ms | hover cold ms | warm-up s | hover p50/p95 ms | fuse build s | fuse claim p50 ms | fuse query p50 ms |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const size of sizes.length ? sizes : [100, 1000, 10000]) {
     const r = run(size, seeds);
-    console.log(`| ${r.size} | ${r.text} | ${r.passages} | ${r.postings} | ${r.indexS} | ${r.heap} | ${r.rss} | ${r.sourcesP50} / ${r.sourcesP95} | ${r.searchP50} / ${r.searchP95} | ${r.hoverCold} | ${r.warmS} | ${r.hoverP50} / ${r.hoverP95} | ${r.fuseBuild} | ${r.fuseClaimP50} | ${r.fuseQueryP50} |`);
+    console.log(`| ${r.size} | ${r.text} | ${r.passages} | ${r.postings} | ${r.indexS} | ${r.heap} | ${r.rss} | ${r.sourcesP50} / ${r.sourcesP95} | ${r.searchP50} / ${r.searchP95} | ${r.hoverAtOnce} | ${r.hoverCold} | ${r.warmS} | ${r.hoverP50} / ${r.hoverP95} | ${r.fuseBuild} | ${r.fuseClaimP50} | ${r.fuseQueryP50} |`);
   }
 }
 
