@@ -13,7 +13,7 @@ import type { Passage, Position, Range, Role } from './types';
 const ROLE_TIER: Record<Role, number> = { original: 0, translation: 1, summary: 2, related: 3, analysis: -1 };
 
 // Only the best candidates by length get read (sentence kind, dates, figures, other entities).
-const FACT_CHECKED = 100;
+const FACT_CHECKED = 60;
 // A hover that cannot wait reads fewer: reading is what costs (about half a millisecond each).
 const AT_ONCE_CHECKED = 30;
 const KEPT_FACTS = 12;
@@ -56,7 +56,7 @@ export class EntityFacts {
    */
   answerAtOnce = false;
   /** Such a hover on an entity not yet ranked reads only this many of its first passages. */
-  atOncePassages = 2000;
+  atOncePassages = 500;
 
   private readonly stats = new Map<string, EntityStats>();
   private readonly readings = new Map<number, PassageReading>();

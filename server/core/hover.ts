@@ -186,8 +186,7 @@ export function memoHover(table: EntityFacts, memoText: string, at: Position): M
     }
   }
   // A first or family name alone counts where the memo or the sources make it unambiguous.
-  const learned = table.namesForHover();
-  const mention = entityAt(table.catalog, memoText, at) ?? nameFormAt([namesInMemo(table.catalog, memoText), ...(learned ? [learned] : [])], line, at);
+  const mention = entityAt(table.catalog, memoText, at) ?? nameFormAt([namesInMemo(table.catalog, memoText), table.namesForHover()], line, at);
   if (!mention) return undefined;
   const entity = entityHover(table, mention.entity, memoLang, mention.text);
   return { markdown: entity.markdown, range: mention.range, entity };

@@ -142,9 +142,9 @@ export function namesInMemo(catalog: EntityCatalog, memoText: string): NameForms
 }
 
 /** The range of a name form at a memo position, as `entityAt` gives it. */
-export function nameFormAt(forms: NameForms[], line: string, at: Position) {
+export function nameFormAt(forms: Array<NameForms | undefined>, line: string, at: Position) {
   for (const f of forms) {
-    const m = f.at(line, at.character);
+    const m = f?.at(line, at.character);
     if (m) return { entity: m.entity, text: m.text, range: { start: { line: at.line, character: m.start }, end: { line: at.line, character: m.end } } };
   }
   return undefined;
