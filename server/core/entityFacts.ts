@@ -57,6 +57,8 @@ export class EntityFacts {
   answerAtOnce = false;
   /** Such a hover on an entity not yet ranked reads only this many of its first passages. */
   atOncePassages = 500;
+  /** Up to this many passages, such a hover learns the names itself (tens of milliseconds). */
+  smallCorpusPassages = 20_000;
 
   private readonly stats = new Map<string, EntityStats>();
   private readonly readings = new Map<number, PassageReading>();
@@ -105,9 +107,12 @@ export class EntityFacts {
     return (this.nameForms = step.value);
   }
 
-  /** The learned names when a hover may not wait for them: undefined until the warm-up has them. */
+  /**
+   * The learned names for a hover. One that may not wait gets them from the warm-up, or learns
+   * them itself on a small corpus (tens of milliseconds up to ~20,000 passages); until then, none.
+   */
   namesForHover(): NameForms | undefined {
-    return this.answerAtOnce ? this.nameForms : this.names();
+    return !this.answerAtOnce || this.corpus.passages.length <= this.smallCorpusPassages ? this.names() : this.nameForms;
   }
 
   /**
