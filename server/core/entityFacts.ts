@@ -68,6 +68,7 @@ export class EntityFacts {
   private nameSteps?: Generator<void, NameForms>;
   private nameForms?: NameForms;
   private warming?: Promise<void>;
+  private catalogRanked = false;
 
   constructor(
     readonly corpus: Corpus,
@@ -90,7 +91,7 @@ export class EntityFacts {
     const done = this.stats.get(entity.id);
     if (done || !this.answerAtOnce) return done ?? this.of(entity);
     const ids = this.corpus.index.postings('@' + entity.id);
-    // Ranking in full costs about the same up to a few thousand passages (reading is what costs).
+    // Up to a few hundred passages, ranking in full costs little more than a provisional ranking.
     if (ids.length <= this.atOncePassages) return this.of(entity);
     this.wanted.add(entity);
     void this.warmUp();
@@ -118,7 +119,8 @@ export class EntityFacts {
   /**
    * Ranks every catalog entity's facts and learns the names in the background, in small steps,
    * so that even the first hover on each is a lookup: first the entities hovers asked for, then
-   * the names, then the rest. Resolves when done; calling it again is free.
+   * the names, then the rest. Resolves when done; calling it again while it runs is free, and
+   * after it, ranks only what a hover has asked for since (a model found by pattern).
    */
   warmUp(): Promise<void> {
     this.warming ??= (async () => {
@@ -134,9 +136,11 @@ export class EntityFacts {
         } else if (!this.nameForms) {
           const step = this.nameSteps.next();
           if (step.done) this.nameForms = step.value;
-        } else if (i < entities.length) this.of(entities[i++]);
+        } else if (!this.catalogRanked && i < entities.length) this.of(entities[i++]);
         else break;
       }
+      this.catalogRanked = true;
+      this.warming = undefined;
     })();
     return this.warming;
   }
