@@ -46,6 +46,7 @@ if (!production) {
     'test/eval.ts',
     'test/train.ts',
     'test/explainClaim.ts',
+    'test/hoverEval.ts',
     'test/bench.ts',
     'test/fuzz.ts',
   ].filter((f) => existsSync(f));

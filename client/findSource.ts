@@ -76,7 +76,7 @@ function sourceItems(answer: FindSourcesResponse): PassageItem[] {
     const icon = conflicts.length > 0 ? 'error' : source.id === answer.evidence ? 'pass' : 'quote';
     const item = passageItem(source, answer.uris[i], icon);
     if (conflicts.length > 0) {
-      item.detail = `${conflicts.map((c) => vscode.l10n.t('The memo says {0}; the source says {1}.', c.claimValue, c.sourceValue)).join(' ')} ${item.detail}`;
+      item.description = conflicts.map((c) => vscode.l10n.t('The memo says {0}; the source says {1}.', c.claimValue, c.sourceValue)).join(' ');
     }
     return item;
   });

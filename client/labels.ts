@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { CitationStyle, FindSourcesResponse, SourceView } from '../server/protocol';
 import { CITATION_STYLES, type Lang, type Range, type Role } from '../server/core/types';
+import { whereFrom, type WhereLabels } from './whereFrom';
 
 export function roleLabel(role: Role): string {
   switch (role) {
@@ -58,12 +59,13 @@ export interface PassageItem extends vscode.QuickPickItem {
   uri: string;
 }
 
-/** Claim first (short), then document title and role; the full quote in the detail. */
+const WHERE_LABELS: WhereLabels = { role: roleLabel, lang: langLabel, quoting: (speaker) => vscode.l10n.t('quoting {0}', speaker) };
+
+/** The passage's text on the first line; where it comes from (title, role, speaker, date, language) on the second. */
 export function passageItem(source: SourceView, uri: string, icon = 'quote'): PassageItem {
   return {
-    label: `$(${icon}) ${oneLine(shorten(source.text, 120))}`,
-    description: `${oneLine(source.title)} · ${roleLabel(source.role)} · ${langLabel(source.lang)}`,
-    detail: oneLine(source.text),
+    label: `$(${icon}) ${oneLine(shorten(source.text, 200))}`,
+    detail: oneLine(whereFrom(source, WHERE_LABELS)),
     // The server ranks (fuse.js, typo-tolerant, no 60-character limit); VS Code must not
     // filter the list again by its own label matching.
     alwaysShow: true,

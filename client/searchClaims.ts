@@ -36,7 +36,7 @@ async function search(api: ExtensionApi, query: string, token?: vscode.Cancellat
   const found: ClaimItem[] = await api.client.sendRequest(SearchClaimsRequest, { query, limit: 100 }, token);
   return found.map((item) => {
     const shown = passageItem(item, item.uri);
-    if (item.entities.length > 0) shown.detail = `${item.entities.join(', ')} — ${shown.detail}`;
+    if (item.entities.length > 0) shown.description = item.entities.join(', ');
     return shown;
   });
 }

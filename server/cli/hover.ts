@@ -51,6 +51,7 @@ const fact = (v: FactView) => ({
   lang: v.lang,
   role: v.role,
   ...(v.speaker ? { speaker: v.speaker } : {}),
+  ...(v.reads ? { reads: v.reads } : {}),
   ...(v.counterpart ? { counterpart: { doc: v.counterpart.doc, range: v.counterpart.range, text: v.counterpart.text, lang: v.counterpart.lang, role: v.counterpart.role } } : {}),
 });
 
@@ -66,10 +67,14 @@ function formatHover(h: MemoHover): string {
     ? [`${h.entity.entity.name} (${h.entity.entity.kind}), mentioned in ${h.entity.documents} document(s)`]
     : [`citation @${h.citation!.key} → ${h.citation!.doc}${h.citation!.paragraph !== undefined ? `, ¶${h.citation!.paragraph}` : ''}`];
   const facts = h.entity?.facts ?? h.citation?.facts ?? [];
+  const clip = (text: string) => (text.length > 300 ? text.slice(0, 297) + '…' : text);
+  // As in the editor's hover: the memo's language first (the counterpart, when there is one).
   facts.forEach((v, i) => {
-    lines.push(`${i + 1}. ${location(v)}  [${ROLE_LABEL[v.role]}, ${v.lang}${v.speaker ? `, quoting ${v.speaker}` : ''}]`);
-    lines.push(`   “${v.text.length > 300 ? v.text.slice(0, 297) + '…' : v.text}”`);
-    if (v.counterpart) lines.push(`   ${v.counterpart.lang}: “${v.counterpart.text.length > 300 ? v.counterpart.text.slice(0, 297) + '…' : v.counterpart.text}”`);
+    const lead = v.counterpart ?? v;
+    const speaker = lead.speaker ?? v.speaker;
+    lines.push(`${i + 1}. ${location(lead)}  [${ROLE_LABEL[lead.role]}, ${lead.lang}${speaker ? `, quoting ${speaker}` : v.reads === 'quote' ? ', a quoted post' : ''}]`);
+    lines.push(`   “${clip(lead.text)}”`);
+    if (v.counterpart) lines.push(`   ${v.lang} (${location(v)}, ${ROLE_LABEL[v.role]}): “${clip(v.text)}”`);
   });
   if (!facts.length && h.entity) lines.push('No passage in the sources states anything about it.');
   return lines.join('\n');

@@ -426,6 +426,8 @@ export const BUILT_IN_ENTITIES: readonly EntityEntry[] = [
     descriptionJa: 'ソースが言及する米国連邦政府全体。',
     aliases: [
       'US government', 'U.S. government', 'United States government', 'USG', '米国政府', '米政府', 'アメリカ政府', '連邦政府',
+      // How the translations render "the executive branch of the United States".
+      'executive branch of the United States', 'アメリカ合衆国行政府', '米国行政機関',
     ],
     caseSensitive: ['USG'],
   },

@@ -5,15 +5,18 @@
 import { append } from './arrays';
 import type { Corpus } from './corpus';
 import type { Entity, EntityCatalog } from './entities';
-import { extractFacts } from './facts';
+import { learnNames, type NameForms } from './nameForms';
+import { readFor, readingWeight, readPassage, sameEvent, sortOf, SORT_RANK, type FactReading, type PassageReading } from './factRules';
 import { fold } from './text';
 import type { Passage, Position, Range, Role } from './types';
 
 /** Evidence order for facts: the article's own words first; analysis is never a fact. */
 const ROLE_TIER: Record<Role, number> = { original: 0, translation: 1, summary: 2, related: 3, analysis: -1 };
 
-// Only the best candidates by the cheap score get the (slower) fact extraction.
+// Only the best candidates by length get read (sentence kind, dates, figures, other entities).
 const FACT_CHECKED = 60;
+// A hover that cannot wait reads fewer: reading is what costs (about half a millisecond each).
+const AT_ONCE_CHECKED = 30;
 const KEPT_FACTS = 12;
 
 export interface EntityStats {
@@ -21,8 +24,12 @@ export interface EntityStats {
   passages: number[];
   /** Documents that mention it in their own text (not only in a related article's blurb). */
   documents: number;
-  /** Best passages first, one per Japanese/English pair, no analysis, no duplicates. */
+  /** Set when the facts rank only the entity's first passages, for a hover that could not wait. */
+  provisional?: boolean;
+  /** Best passages first, one per Japanese/English pair and per event, no analysis, no headings. */
   facts: Passage[];
+  /** How each fact reads (statement, quote or aside; dates; figures), parallel to `facts`. */
+  readings: FactReading[];
 }
 
 export interface CorpusMention {
@@ -44,9 +51,25 @@ export function entityFacts(corpus: Corpus, catalog: EntityCatalog): EntityFacts
 }
 
 export class EntityFacts {
+  /**
+   * Set by the language server: a hover answers at once from what is ready (`forHover`) instead
+   * of waiting for an entity's facts or the learned names; the CLI and tests leave it unset.
+   */
+  answerAtOnce = false;
+  /** Such a hover on an entity not yet ranked reads only this many of its first passages. */
+  atOncePassages = 500;
+  /** Up to this many passages, such a hover learns the names itself (tens of milliseconds). */
+  smallCorpusPassages = 20_000;
+
   private readonly stats = new Map<string, EntityStats>();
+  private readonly readings = new Map<number, PassageReading>();
+  /** Entities a hover asked for before they were ranked: the warm-up takes them first. */
+  private readonly wanted = new Set<Entity>();
   private headingMentions?: Map<string, CorpusMention[]>;
+  private nameSteps?: Generator<void, NameForms>;
+  private nameForms?: NameForms;
   private warming?: Promise<void>;
+  private catalogRanked = false;
 
   constructor(
     readonly corpus: Corpus,
@@ -60,18 +83,72 @@ export class EntityFacts {
   }
 
   /**
-   * Computes every catalog entity's stats in the background, one at a time, so that even the
-   * first hover on each is a lookup. Resolves when done; calling it again is free.
+   * The stats a hover shows. Unless the table answers at once, the full ones (`of`). Otherwise the
+   * full ones when ranked, or cheap to rank; else a provisional ranking of the entity's first
+   * passages — milliseconds at any corpus size — while the warm-up ranks the entity next, so the
+   * next hover is complete.
+   */
+  forHover(entity: Entity): EntityStats {
+    const done = this.stats.get(entity.id);
+    if (done || !this.answerAtOnce) return done ?? this.of(entity);
+    const ids = this.corpus.index.postings('@' + entity.id);
+    // Up to a few hundred passages, ranking in full costs little more than a provisional ranking.
+    if (ids.length <= this.atOncePassages) return this.of(entity);
+    this.wanted.add(entity);
+    void this.warmUp();
+    const first = ids.subarray(0, this.atOncePassages);
+    return { passages: Array.from(ids), documents: this.documentCount(ids), provisional: true, ...this.rankFacts(entity, first, AT_ONCE_CHECKED) };
+  }
+
+  /** First and family names the sources use alone for catalog people (nameForms.ts). */
+  names(): NameForms {
+    if (this.nameForms) return this.nameForms;
+    this.nameSteps ??= learnNames(this.corpus, this.catalog);
+    let step = this.nameSteps.next();
+    while (!step.done) step = this.nameSteps.next();
+    return (this.nameForms = step.value);
+  }
+
+  /**
+   * The learned names for a hover. One that may not wait gets them from the warm-up, or learns
+   * them itself on a small corpus (tens of milliseconds up to ~20,000 passages); until then, none.
+   */
+  namesForHover(): NameForms | undefined {
+    return !this.answerAtOnce || this.corpus.passages.length <= this.smallCorpusPassages ? this.names() : this.nameForms;
+  }
+
+  /**
+   * Ranks every catalog entity's facts and learns the names in the background, in small steps,
+   * so that even the first hover on each is a lookup: first the entities hovers asked for, then
+   * the names, then the rest. Resolves when done; calling it again while it runs is free, and
+   * after it, ranks only what a hover has asked for since (a model found by pattern).
    */
   warmUp(): Promise<void> {
     this.warming ??= (async () => {
       const entities = this.catalog.all();
-      for (let i = 0; i < entities.length; i++) {
-        this.of(entities[i]);
+      this.nameSteps ??= learnNames(this.corpus, this.catalog);
+      for (let i = 0; ; ) {
+        // Yield first: a hover that starts the warm-up must not wait for its first step.
         await new Promise((resolve) => setImmediate(resolve));
+        const [wanted] = this.wanted;
+        if (wanted) {
+          this.wanted.delete(wanted);
+          this.of(wanted);
+        } else if (!this.nameForms) {
+          const step = this.nameSteps.next();
+          if (step.done) this.nameForms = step.value;
+        } else if (!this.catalogRanked && i < entities.length) this.of(entities[i++]);
+        else break;
       }
+      this.catalogRanked = true;
+      this.warming = undefined;
     })();
     return this.warming;
+  }
+
+  /** Asks the warm-up to rank these entities before the others (those of the open memos). */
+  prefer(entities: Iterable<Entity>): void {
+    for (const e of entities) if (!this.stats.has(e.id)) this.wanted.add(e);
   }
 
   /** Every mention of the entity in the corpus (headings included), in corpus order. */
@@ -103,28 +180,42 @@ export class EntityFacts {
 
   private compute(entity: Entity): EntityStats {
     const passages = Array.from(this.corpus.index.postings('@' + entity.id));
-    const docs = new Set<number>();
-    for (const id of passages) {
-      const p = this.corpus.passages[id];
-      if (p.role !== 'related') docs.add(p.doc);
-    }
-    return { passages, documents: docs.size, facts: this.rankFacts(entity, passages) };
+    return { passages, documents: this.documentCount(passages), ...this.rankFacts(entity, passages) };
   }
 
-  private rankFacts(entity: Entity, ids: number[]): Passage[] {
-    const byRank = (a: Candidate, b: Candidate) => ROLE_TIER[a.p.role] - ROLE_TIER[b.p.role] || b.score - a.score || a.p.id - b.p.id;
-    // Three passes, each on fewer passages: length alone (all of them: "Mythos" has 45,000 at
-    // 2,000 documents), then where the name appears, then whether the passage holds a fact.
-    const candidates = ids
-      .map((id) => this.corpus.passages[id])
-      .filter((p) => ROLE_TIER[p.role] >= 0)
-      .map((p) => ({ p, score: sizeScore(p) }))
-      .sort(byRank)
-      .slice(0, FACT_CHECKED);
+  private documentCount(ids: ArrayLike<number>): number {
+    const docs = new Set<number>();
+    for (let i = 0; i < ids.length; i++) {
+      const p = this.corpus.passages[ids[i]];
+      if (p.role !== 'related') docs.add(p.doc);
+    }
+    return docs.size;
+  }
+
+  /** How a passage reads, whichever entity asks: computed once per passage (many entities share passages). */
+  private passageReading(p: Passage): PassageReading {
+    let r = this.readings.get(p.id);
+    if (!r) {
+      r = readPassage(p, this.corpus.documents[p.doc].catalog.date, new Set());
+      // The other entities named only tell dated events apart (`sameEvent`): found only then.
+      if (r.dates.some((d) => d.length === 10)) for (const m of this.catalog.findMentions(p.text)) r.entities.add(m.entity.id);
+      // A translation reads as its original does: `私たちが…` translates the writer's `we…`, and
+      // `商務省対情報機関。` a title.
+      const original = p.role === 'translation' ? p.aligned.map((id) => this.corpus.passages[id]).find((a) => a.role === 'original') : undefined;
+      if (original) Object.assign(r, sortOf(original));
+      this.readings.set(p.id, r);
+    }
+    return r;
+  }
+
+  private rankFacts(entity: Entity, ids: ArrayLike<number>, checked = FACT_CHECKED): { facts: Passage[]; readings: FactReading[] } {
+    // Two passes, the second on fewer passages: length alone (all of them: "Mythos" has 45,000 at
+    // 2,000 documents), then how each candidate reads (a statement or not, dates, figures, subject).
+    const candidates = topCandidates(this.corpus.passages, ids, checked);
     const names = [...new Set([entity.name, ...entity.aliases].map(fold))];
     for (const c of candidates) {
-      if (mentionedEarly(c.p, names)) c.score *= 1.3;
-      if (extractFacts(c.p.text).length > 0) c.score *= 1.5;
+      c.reading = readFor(c.p, this.passageReading(c.p), entity.id, names);
+      c.score *= readingWeight(c.reading);
     }
     return pickDiverse(candidates.sort(byRank));
   }
@@ -133,56 +224,86 @@ export class EntityFacts {
 interface Candidate {
   p: Passage;
   score: number;
+  reading?: FactReading;
+}
+
+/** Group of a candidate: statements before quotes before asides, then by role. */
+const group = (c: Candidate): number => (c.reading ? SORT_RANK[c.reading.sort] * 10 : 0) + ROLE_TIER[c.p.role];
+
+const byRank = (a: Candidate, b: Candidate): number => group(a) - group(b) || b.score - a.score || a.p.id - b.p.id;
+
+const MAY_HOLD_FACT = /\d|[０-９]|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|[年月日]/;
+
+/**
+ * The `k` best passages by role, then a date or figure, then length, then corpus order — in two linear passes over the
+ * ids, without sorting or even wrapping them all (an entity may have 100,000 passages): the first
+ * counts passages per (role, length in hundredths) key, the second keeps those above the cut.
+ */
+function topCandidates(passages: readonly Passage[], ids: ArrayLike<number>, k: number): Candidate[] {
+  const KEYS = 4 * 202;
+  // Within a role, a passage that may hold a date or a figure is read before one that cannot.
+  const keyOf = (p: Passage): number =>
+    ROLE_TIER[p.role] < 0 || p.heading ? -1 : ROLE_TIER[p.role] * 202 + (MAY_HOLD_FACT.test(p.text) ? 0 : 101) + 100 - Math.round(sizeScore(p) * 100);
+  const counts = new Int32Array(KEYS);
+  const keys = new Int16Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const key = keyOf(passages[ids[i]]);
+    keys[i] = key;
+    if (key >= 0) counts[key]++;
+  }
+  let cut = 0;
+  for (let kept = 0; cut < KEYS && kept + counts[cut] < k; cut++) kept += counts[cut];
+  let atCut = k - counts.subarray(0, cut).reduce((n, c) => n + c, 0);
+  const out: Candidate[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const key = keys[i];
+    if (key < 0 || key > cut || (key === cut && atCut-- <= 0)) continue;
+    const p = passages[ids[i]];
+    out.push({ p, score: sizeScore(p) });
+  }
+  return out.sort(byRank);
 }
 
 /**
- * How much a passage may say, by its length: a statement of some length beats a bare mention
- * or a title, and one that introduces a list (`Here's XBOW's results:`) says little itself.
+ * How much a passage may say, by its length (in words, about): a sentence of a dozen words says
+ * a whole thing, a longer one no more for a hover, a bare mention of a few words little.
  */
 function sizeScore(p: Passage): number {
   const size = p.lang === 'ja' ? p.text.length / 2.5 : p.text.length / 6;
-  let score = Math.min(size, 40) / 40;
-  if (size < 8) score *= 0.3;
-  if (/[:：]\s*$/.test(p.text)) score *= 0.5;
-  return score;
-}
-
-/** The entity is named in the first third of the passage: usually it is the subject. */
-function mentionedEarly(p: Passage, foldedNames: string[]): boolean {
-  const folded = fold(p.text);
-  return foldedNames.some((name) => {
-    const i = folded.indexOf(name);
-    return i >= 0 && i <= folded.length / 3;
-  });
+  const score = Math.min(size, 16) / 16;
+  return size < 6 ? score * 0.5 : score;
 }
 
 /**
- * The top passages, skipping one whose translation counterpart is already chosen or whose text
- * repeats a chosen one, and preferring documents not yet represented within the same role.
+ * The top passages in rank order, skipping one whose translation counterpart is already chosen,
+ * whose text repeats a chosen one or which tells an event already told, and preferring documents
+ * not yet represented within the same group.
  */
-function pickDiverse(ranked: Array<{ p: Passage; score: number }>): Passage[] {
-  const chosen: Passage[] = [];
+function pickDiverse(ranked: Candidate[]): { facts: Passage[]; readings: FactReading[] } {
+  const chosen: Candidate[] = [];
   const taken = new Set<number>();
   const texts = new Set<string>();
   const perDoc = new Map<number, number>();
   const pool = [...ranked];
   while (chosen.length < KEPT_FACTS && pool.length) {
-    const tier = ROLE_TIER[pool[0].p.role];
+    const first = group(pool[0]);
     let best = -1;
     let bestScore = -Infinity;
-    for (let i = 0; i < pool.length && ROLE_TIER[pool[i].p.role] === tier; i++) {
+    for (let i = 0; i < pool.length && group(pool[i]) === first; i++) {
       const s = pool[i].score * 0.6 ** (perDoc.get(pool[i].p.doc) ?? 0);
       if (s > bestScore) [best, bestScore] = [i, s];
     }
-    const { p } = pool.splice(best, 1)[0];
+    const c = pool.splice(best, 1)[0];
+    const { p } = c;
     const text = fold(p.text).replace(/\s+/g, '');
     if (taken.has(p.id) || p.aligned.some((a) => taken.has(a)) || texts.has(text)) continue;
-    chosen.push(p);
+    if (c.reading && chosen.some((k) => k.reading && sameEvent(k.reading, c.reading!))) continue;
+    chosen.push(c);
     taken.add(p.id);
     texts.add(text);
     perDoc.set(p.doc, (perDoc.get(p.doc) ?? 0) + 1);
   }
-  return chosen;
+  return { facts: chosen.map((c) => c.p), readings: chosen.map((c) => c.reading!) };
 }
 
 // ---------------------------------------------------------------------------------------------

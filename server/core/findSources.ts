@@ -20,6 +20,9 @@ export interface SourceView {
   matched: string[];
   speaker?: string;
   title: string;
+  /** The document's outlet and date (catalog), for the pickers' "where from" line. */
+  outlet?: string;
+  date?: string;
   key: string;
   paragraph: number;
   /** Id of the ranked passage this one translates (or is translated by). */
@@ -51,6 +54,8 @@ export function sourceView(corpus: Corpus, r: Pick<RankedPassage, 'passage' | 's
     matched: r.matched ?? [],
     ...(p.speaker ? { speaker: p.speaker } : {}),
     title: doc.catalog.title,
+    ...(doc.catalog.outlet ? { outlet: doc.catalog.outlet } : {}),
+    ...(doc.catalog.date ? { date: doc.catalog.date } : {}),
     key: doc.catalog.key,
     paragraph: p.paragraph,
     ...(r.via !== undefined ? { via: r.via } : {}),

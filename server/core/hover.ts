@@ -9,6 +9,8 @@ import { citationKeyAt, documentByKey, paragraphNumber, paragraphPassages } from
 import type { Corpus } from './corpus';
 import type { Entity, EntityKind } from './entities';
 import { entityAt, memoLines, type EntityFacts } from './entityFacts';
+import { displayOrder, type FactSort } from './factRules';
+import { nameFormAt, namesInMemo } from './nameForms';
 import { detectLang } from './text';
 import type { Lang, Passage, Position, Range, Role } from './types';
 
@@ -19,16 +21,20 @@ export interface PassageRef {
   text: string;
   lang: Lang;
   role: Role;
-}
-
-export interface FactView extends PassageRef {
-  title: string;
   /** Paragraph number for a `¶N` pinpoint. */
   paragraph: number;
   uri: string;
   speaker?: string;
-  /** The aligned passage in the memo's language, when the fact is in the other one. */
-  counterpart?: PassageRef & { uri: string };
+}
+
+export interface FactView extends PassageRef {
+  title: string;
+  /** A statement, someone's quote, or an aside (question, title, banter) shown for lack of better. */
+  reads?: FactSort;
+  /** The aligned passage in the memo's language, when the fact is in the other one: the hover leads with it. */
+  counterpart?: PassageRef;
+  /** Where the same fact is in the other language, when the fact is in the memo's: one click away. */
+  otherLanguage?: { lang: Lang; uri: string };
 }
 
 export interface EntityHover {
@@ -66,6 +72,9 @@ const ROLE_LABEL: Record<Lang, Record<Role, string>> = {
   },
 };
 
+/** A language's name, in the memo's language. */
+const LANGUAGE_NAME: Record<Lang, Record<Lang, string>> = { en: { en: 'English', ja: 'Japanese' }, ja: { en: '英語', ja: '日本語' } };
+
 /** A link target that opens the passage: VS Code reads `#L12,5` (1-based) on `file` URIs. */
 export function passageUri(file: string, range: Range): string {
   const uri = pathToFileURL(file).toString().replace(/\(/g, '%28').replace(/\)/g, '%29');
@@ -73,22 +82,18 @@ export function passageUri(file: string, range: Range): string {
 }
 
 function passageRef(corpus: Corpus, p: Passage): PassageRef {
-  return { doc: corpus.documents[p.doc].name, range: p.range, text: p.text, lang: p.lang, role: p.role };
+  const doc = corpus.documents[p.doc];
+  const ref: PassageRef = { doc: doc.name, range: p.range, text: p.text, lang: p.lang, role: p.role, paragraph: p.paragraph, uri: passageUri(doc.path, p.range) };
+  if (p.speaker) ref.speaker = p.speaker;
+  return ref;
 }
 
-export function factView(corpus: Corpus, p: Passage, memoLang: Lang): FactView {
-  const doc = corpus.documents[p.doc];
-  const view: FactView = { ...passageRef(corpus, p), title: doc.catalog.title, paragraph: p.paragraph, uri: passageUri(doc.path, p.range) };
-  if (p.speaker) view.speaker = p.speaker;
-  const other = p.lang === memoLang ? [] : p.aligned.map((id) => corpus.passages[id]).filter((a) => a.lang === memoLang);
-  if (other.length) {
-    const first = other[0];
-    view.counterpart = {
-      ...passageRef(corpus, first),
-      text: other.map((a) => a.text).join(first.lang === 'ja' ? '' : ' '),
-      uri: passageUri(corpus.documents[first.doc].path, first.range),
-    };
-  }
+export function factView(corpus: Corpus, p: Passage, memoLang: Lang, reads?: FactSort): FactView {
+  const view: FactView = { ...passageRef(corpus, p), title: corpus.documents[p.doc].catalog.title };
+  if (reads) view.reads = reads;
+  const aligned = p.aligned.map((id) => corpus.passages[id]).filter((a) => a.lang !== p.lang);
+  if (aligned.length && p.lang !== memoLang) view.counterpart = { ...passageRef(corpus, aligned[0]), text: aligned.map((a) => a.text).join(aligned[0].lang === 'ja' ? '' : ' ') };
+  else if (aligned.length) view.otherLanguage = { lang: aligned[0].lang, uri: passageRef(corpus, aligned[0]).uri };
   return view;
 }
 
@@ -97,8 +102,9 @@ export function factView(corpus: Corpus, p: Passage, memoLang: Lang): FactView {
  * name as the memo spells it, shown beside the canonical name when they differ.
  */
 export function entityHover(table: EntityFacts, entity: Entity, memoLang: Lang, written?: string, limit = 5): EntityHover {
-  const stats = table.of(entity);
-  const facts = stats.facts.slice(0, limit).map((p) => factView(table.corpus, p, memoLang));
+  const stats = table.forHover(entity);
+  const top = stats.facts.slice(0, limit).map((p, i) => ({ p, reading: stats.readings[i] }));
+  const facts = displayOrder(top, (f) => f.reading).map((f) => factView(table.corpus, f.p, memoLang, f.reading.sort));
   const ja = memoLang === 'ja';
   const total = table.corpus.documents.length;
   const kind = ja ? KIND_JA[entity.kind] : entity.kind;
@@ -114,14 +120,21 @@ export function entityHover(table: EntityFacts, entity: Entity, memoLang: Lang, 
   return { entity: { id: entity.id, name: entity.name, kind: entity.kind }, markdown: lines.join('\n'), facts, documents: stats.documents };
 }
 
+/**
+ * One fact: in the memo's language when the sources have it (the aggregator's translation of an
+ * English original in a Japanese memo), with the other language beside it.
+ */
 function factLines(f: FactView, n: number, memoLang: Lang): string[] {
   const labels = ROLE_LABEL[memoLang];
-  const who = f.speaker ? (memoLang === 'ja' ? ` · ${escapeMarkdown(oneLine(f.speaker))} の発言` : ` · quoting ${escapeMarkdown(oneLine(f.speaker))}`) : '';
-  const source = `[${escapeMarkdown(oneLine(f.title))}, ¶${f.paragraph}](${f.uri})`;
-  const out = [`${n}. “${escapeMarkdown(shortQuote(f.text, 220))}” — ${source} · ${labels[f.role]}${who}`];
+  const lead = f.counterpart ?? f;
+  const speaker = lead.speaker ?? f.speaker;
+  const who = speaker ? (memoLang === 'ja' ? ` · ${escapeMarkdown(oneLine(speaker))} の発言` : ` · quoting ${escapeMarkdown(oneLine(speaker))}`) : '';
+  const post = !speaker && f.reads === 'quote' ? (memoLang === 'ja' ? ' · 投稿の引用' : ' · a quoted post') : '';
+  const source = `[${escapeMarkdown(oneLine(f.title))}, ¶${lead.paragraph}](${lead.uri})`;
+  const other = f.otherLanguage ? ` · [${LANGUAGE_NAME[memoLang][f.otherLanguage.lang]}](${f.otherLanguage.uri})` : '';
+  const out = [`${n}. “${escapeMarkdown(shortQuote(lead.text, 220))}” — ${source} · ${labels[lead.role]}${who}${post}${other}`];
   if (f.counterpart) {
-    const label = memoLang === 'ja' ? '日本語' : 'English';
-    out.push(`   - ${label}: “${escapeMarkdown(shortQuote(f.counterpart.text, 220))}” ([${labels[f.counterpart.role]}](${f.counterpart.uri}))`);
+    out.push(`   - ${LANGUAGE_NAME[memoLang][f.lang]}: “${escapeMarkdown(shortQuote(f.text, 220))}” ([${labels[f.role]}](${f.uri}))`);
   }
   return out;
 }
@@ -172,7 +185,8 @@ export function memoHover(table: EntityFacts, memoText: string, at: Position): M
       return { markdown, range: use.range, citation: { key: use.key, doc: doc.name, ...(paragraph !== undefined ? { paragraph } : {}), facts } };
     }
   }
-  const mention = entityAt(table.catalog, memoText, at);
+  // A first or family name alone counts where the memo or the sources make it unambiguous.
+  const mention = entityAt(table.catalog, memoText, at) ?? nameFormAt([namesInMemo(table.catalog, memoText), table.namesForHover()], line, at);
   if (!mention) return undefined;
   const entity = entityHover(table, mention.entity, memoLang, mention.text);
   return { markdown: entity.markdown, range: mention.range, entity };

@@ -28,6 +28,20 @@ async function assertLinksToSeeds(page) {
   if (!links.some((href) => seedFiles().some((f) => href.includes(f)))) throw new Error(`the hover links to no seed passage; links: ${links.join(', ') || 'none'}`);
 }
 
+/**
+ * A picker row says where its passage comes from on its second line (title ¶N · role · … ·
+ * language) instead of repeating its text: the row's text holds the quote only once.
+ */
+function assertWhereLine(rowText) {
+  const lines = rowText.split('\n').map((l) => l.trim()).filter(Boolean);
+  const where = lines.find((l) => /¶\d+ · /.test(l));
+  if (!where) throw new Error(`no "title ¶N · role" line in the row:\n${rowText}`);
+  if (!/ · (original text|translation|summary|analysis|other article|原文|翻訳|要約|分析|別の記事)\b/.test(where)) throw new Error(`no role on the second line: "${where}"`);
+  if (!/ · (English|Japanese|英語|日本語)$/.test(where)) throw new Error(`no language at the end of the second line: "${where}"`);
+  const quote = lines[0].replace(/^\W+/, '').slice(0, 40);
+  if (quote.length >= 20 && where.includes(quote)) throw new Error(`the second line repeats the text: "${where}"`);
+}
+
 export const CHECKS = [
   {
     slug: 'open-memo',
@@ -63,9 +77,13 @@ export const CHECKS = [
     name: 'the mouse over "商務省" in a Japanese memo shows the Department of Commerce',
     async run({ page, label }) {
       await quickOpen(page, 'memo-ja.md');
-      await hoverWord(page, '商務省', /Department of Commerce/);
+      const text = await hoverWord(page, '商務省', /Department of Commerce/);
       await screenshot(page, `${label}-hover-ja`, 'hover-ja.png');
       await assertLinksToSeeds(page);
+      // The memo's language leads: the first fact is the Japanese translation, the English beside it.
+      const first = /“([^”]*)”/.exec(text)?.[1] ?? '';
+      if (!/[\u3040-\u30ff\u4e00-\u9fff]/.test(first)) throw new Error(`the first fact of a Japanese memo's hover is not Japanese: "${first}"`);
+      if (!/英語/.test(text)) throw new Error(`no English original beside the Japanese facts:\n${text}`);
     },
   },
   {
@@ -104,6 +122,7 @@ export const CHECKS = [
       const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: /export control|輸出管理/ }).first();
       await row.waitFor({ state: 'visible', timeout: 15_000 });
       if (!/Mythos|ミソス/.test(await row.innerText())) throw new Error(`the first export-control claim does not mention Mythos: ${await row.innerText()}`);
+      assertWhereLine(await row.innerText());
       await page.mouse.move(1, 1); // no tooltip over the rows
       await screenshot(page, `${label}-search-claims`, 'search-claims.png');
       await page.keyboard.press('Escape');
@@ -120,6 +139,7 @@ export const CHECKS = [
       const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: /June 12|6月12日/ }).first();
       await row.waitFor({ state: 'visible', timeout: 15_000 });
       const title = await quickPickTitle(page);
+      assertWhereLine(await row.innerText());
       await page.mouse.move(1, 1); // no tooltip over the rows
       await screenshot(page, `${label}-insert-citation-pick`, 'insert-citation.png');
       if (!/Pandoc/i.test(title)) throw new Error(`the picker's title does not name the style: "${title}"`);
@@ -141,7 +161,9 @@ export const CHECKS = [
       await runCommand(page, 'AI Policy Claims: Find Source for Claim', () => quickPickOpened(page));
       const title = page.locator('.quick-input-widget .quick-input-title', { hasText: /Contradicted/ });
       await title.waitFor({ timeout: 20_000 });
-      await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ timeout: 10_000 });
+      const firstRow = page.locator('.quick-input-widget .monaco-list-row').first();
+      await firstRow.waitFor({ timeout: 10_000 });
+      assertWhereLine(await firstRow.innerText());
       // The highlighted passage of the active row opens beside the memo.
       await page.locator('.tabs-container .tab', { hasText: /\d{3}_[0-9a-f]+\.txt/ }).first().waitFor({ timeout: 15_000 });
       const text = await title.innerText();

@@ -72,3 +72,12 @@ test('a citation key hovers to its source and the cited paragraph', async () => 
   assert.match(hover.contents.value, /The Verge/);
   assert.match(hover.contents.value, /> Anthropic needs the revenue from Mythos/);
 });
+
+test('right after the index is ready: a first name the sources use alone, and a Japanese memo led by the Japanese translation', async () => {
+  const jessica = await hoverOn('Jessica asks the right question here.', 'Jessica');
+  assert.ok(jessica?.contents.value.startsWith('**Jessica Tillipman**'), jessica?.contents.value.slice(0, 80));
+  const ja = await hoverOn('商務省はミソスの輸出を止めた。', '商務省');
+  const first = /\n1\. “([^”]*)”/.exec(ja?.contents.value ?? '')?.[1] ?? '';
+  assert.match(first, /[\u3040-\u30ff\u4e00-\u9fff]/, `the first fact is not Japanese: ${first}`);
+  assert.match(ja!.contents.value, /\n   - 英語: “/);
+});

@@ -47,15 +47,17 @@ test('every dev-set alias leads to its entity, with facts from the seeds', () =>
   }
 });
 
-test('facts: no analysis, no headings, original before translation before summary before related, one per language pair', () => {
+test('facts: no analysis, no headings; statements before quotes before asides, and within each, original before translation before summary before related; one per language pair', () => {
   const tier = { original: 0, translation: 1, summary: 2, related: 3, analysis: 9 };
+  const sort = { statement: 0, quote: 1, aside: 2 };
   for (const e of seeds.b.entities.all()) {
-    const facts = seeds.table.of(e).facts;
+    const { facts, readings } = seeds.table.of(e);
     const ids = new Set(facts.map((p) => p.id));
+    const rank = (i: number) => sort[readings[i].sort] * 10 + tier[facts[i].role];
     facts.forEach((p, i) => {
       assert.notEqual(p.role, 'analysis', `${e.name}: ${p.text}`);
       assert.ok(!p.heading, `${e.name}: heading ${p.text}`);
-      if (i > 0) assert.ok(tier[facts[i - 1].role] <= tier[p.role], `${e.name}: ${facts[i - 1].role} before ${p.role}`);
+      if (i > 0) assert.ok(rank(i - 1) <= rank(i), `${e.name}: ${readings[i - 1].sort} ${facts[i - 1].role} before ${readings[i].sort} ${p.role}`);
       assert.ok(!p.aligned.some((a) => ids.has(a)), `${e.name}: both sides of a translation pair: ${p.text}`);
     });
   }
@@ -81,7 +83,7 @@ test('mentions in the corpus have exact ranges: the file text at each range is a
   }
 });
 
-test('a new folder with its own entities.json: its entity gets facts; the translation of a chosen original, and the analysis, are left out', async () => {
+test('a new folder with its own entities.json: its entity gets facts; the translation of a chosen original, the analysis, and a summary line that repeats another (same day, same words) are left out', async () => {
   const folder = writeCorpus(ZEPHYR_PAGE);
   const { b, table } = await openWith([folder], false);
   const e = b.entities.byName('ゼファー研究所');
@@ -89,7 +91,7 @@ test('a new folder with its own entities.json: its entity gets facts; the transl
   const facts = table.of(e).facts;
   assert.deepEqual(
     facts.map((p) => p.role),
-    ['original', 'summary', 'summary', 'related'],
+    ['original', 'summary', 'related'],
     facts.map((p) => `${p.role}: ${p.text}`).join('\n'),
   );
   assert.ok(!facts.some((p) => p.text.includes('勢力図')), 'the analysis is never a fact');

@@ -74,10 +74,13 @@ test('a Japanese memo gets the Japanese counterpart of an English fact, and Japa
   const english = hover.entity.facts.find((f) => f.lang === 'en' && f.counterpart);
   assert.ok(english, 'an English fact with its counterpart');
   assert.equal(english.counterpart?.lang, 'ja');
-  assert.match(hover.markdown, /日本語: “[^”]*商務/);
+  // The Japanese translation leads, linked to its own passage; the English original is beside it.
+  assert.match(hover.markdown, /\n1\. “[^”]*商務省[^”]*” — \[[^\]]+\]\(file:[^)]+\) · アグリゲーターによる翻訳\n   - 英語: “[^”]*Department of Commerce[^”]*” \(\[原文\]\(file:/);
   const inEnglish = memoHover(seeds.table, 'Commerce stopped it.', { line: 0, character: 2 })!;
   assert.match(inEnglish.markdown, /· agency · mentioned in \d of 5 documents/);
   assert.ok(!inEnglish.entity?.facts.some((f) => f.lang === 'en' && f.counterpart), 'no counterpart in the memo’s own language');
+  // The reverse in an English memo: the English original leads, its Japanese translation one click away.
+  assert.match(inEnglish.markdown, /\n1\. “[^”]*Commerce[^”]*” — [^\n]* · original text[^\n]* · \[Japanese\]\(file:[^)]+\)\n/);
 });
 
 test('source text is escaped and every link is a plain file link', async () => {
