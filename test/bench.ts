@@ -13,14 +13,16 @@ import { bridges } from '../server/bridges';
 import { ClaimSearch } from '../server/core/claimSearch';
 import type { Corpus } from '../server/core/corpus';
 import { entityFacts } from '../server/core/entityFacts';
+import { checkMemo } from '../server/core/check';
 import { findSources } from '../server/core/findSources';
 import { memoHover } from '../server/core/hover';
 import { loadFolders } from '../server/core/loader';
 import { openCorpus, type IndexCache } from '../server/core/openCorpus';
+import { rankPassages } from '../server/core/retrieval';
 import { IndexBuilder } from '../server/core/searchIndex';
 import { indexTokens, queryTokens } from '../server/core/tokenize';
 import { silentLogger, type Passage } from '../server/core/types';
-import { devClaims } from './helpers';
+import { devClaims, FIXTURES, SEEDS } from './helpers';
 import { writeSyntheticCorpus } from './synthetic';
 let seed = 42;
 const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -175,8 +177,32 @@ const START_ONLY = process.argv.includes('--start-only');
 const fixed = (x: number, digits: number) => (Number.isNaN(x) ? '—' : x.toFixed(digits));
 const pair = (xs: number[], digits = 1) => (xs.length ? `${percentile(xs, 50).toFixed(digits)} / ${percentile(xs, 95).toFixed(digits)}` : '—');
 
+/**
+ * What the verdict adds on the seeds: per claim, find source (retrieval + verdict) against
+ * retrieval alone, in one process, on the held-out claims; and a 50-sentence memo's check.
+ */
+async function verdictCost() {
+  const b = bridges({ entityFiles: [], folders: [SEEDS], logger: silentLogger });
+  const { corpus } = await openCorpus({ seedsFolder: SEEDS, includeSeeds: true, folders: [] }, silentLogger, b.annotators);
+  const claims = devClaims(path.join(FIXTURES, 'claims-heldout3.jsonl')).map((c) => c.claim);
+  findSources(corpus, claims[0], { entities: b.entities }); // the dictionaries load once per process
+  const added: number[] = [];
+  for (const claim of claims) {
+    const [, rankMs] = time(() => rankPassages(corpus, claim, { top: 10 }));
+    const [, allMs] = time(() => findSources(corpus, claim, { entities: b.entities }));
+    added.push(Math.max(0, allMs - rankMs));
+  }
+  const memo = claims.slice(0, 50).join('\n\n');
+  const [findings, memoMs] = await timeAsync(() => checkMemo(corpus, b.entities, memo));
+  console.log('Verdict on the seeds (claims-heldout3.jsonl): what it adds to retrieval per claim, and a memo check.');
+  console.log('| claims | verdict adds p50 / p95 ms | memo of 50 sentences: claims checked | memo check ms |');
+  console.log('| --- | --- | --- | --- |');
+  console.log(`| ${claims.length} | ${pair(added)} | ${findings?.length ?? 0} | ${memoMs.toFixed(0)} |\n`);
+}
+
 async function main() {
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  if (!START_ONLY) await verdictCost();
   if (START_ONLY) console.log('(--start-only: no query figures)');
   const rows: Row[] = [];
   for (const size of sizes.length ? sizes : [100, 1000, 10000]) rows.push(await run(size));
