@@ -11,6 +11,7 @@ import type { EntityCatalog } from '../server/core/entities';
 import { extractFacts } from '../server/core/facts';
 import type { Passage } from '../server/core/types';
 import type { Verdict } from '../server/core/verdict';
+import { seeded } from './fuzz/generate';
 
 export interface Pair {
   claim: string;
@@ -20,18 +21,6 @@ export interface Pair {
   exclude: number[];
 }
 
-/** A small deterministic generator (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function usable(p: Passage): boolean {
   return !p.heading && (p.role === 'original' || p.role === 'translation' || p.role === 'summary') && p.text.length >= 40 && p.text.length <= 300;
 }
@@ -39,7 +28,7 @@ function usable(p: Passage): boolean {
 const LATIN_WORD = /[A-Za-z][a-z]{3,}/g;
 
 export function generatePairs(corpus: Corpus, entities: EntityCatalog, seed = 1, perKind = 60): Pair[] {
-  const rnd = random(seed);
+  const rnd = seeded(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)];
   const passages = corpus.passages.filter(usable);
   const shuffled = [...passages].sort(() => rnd() - 0.5);

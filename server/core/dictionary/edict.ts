@@ -3,6 +3,7 @@
 // headwords, with the inflected endings of verbs and adjectives taken back to their dictionary
 // form (`下回った` → `下回る`), the way dictionary look-up tools read running text.
 import data from '../../data/edict.txt';
+import { lineTable } from './lines';
 import { wordKey } from './stem';
 
 interface Entry {
@@ -16,17 +17,11 @@ let byEnglish: Map<string, string[]> | undefined;
 
 function load(): Map<string, string> {
   if (table) return table;
+  // A common word's headword ends in `*` (the dictionary's (P) mark): moved to the front of its rest.
   table = new Map();
-  let start = 0;
-  while (start < data.length) {
-    let end = data.indexOf('\n', start);
-    if (end < 0) end = data.length;
-    const tab = data.indexOf('\t', start);
-    if (tab > start && tab < end) {
-      const common = data.charCodeAt(tab - 1) === 42; // '*'
-      table.set(data.slice(start, common ? tab - 1 : tab), data.slice(common ? tab - 1 : tab, end));
-    }
-    start = end + 1;
+  for (const [head, rest] of lineTable(data)) {
+    if (head.endsWith('*')) table.set(head.slice(0, -1), `*\t${rest}`);
+    else table.set(head, `\t${rest}`);
   }
   return table;
 }

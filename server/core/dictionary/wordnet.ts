@@ -2,6 +2,7 @@
 // server/data/build-wordnet.mjs): a word's synonyms are the words of its two most frequent senses;
 // its antonyms the direct ones and those of its adjective cluster.
 import data from '../../data/wordnet.txt';
+import { lineTable } from './lines';
 
 interface Entry {
   synonyms: string[];
@@ -13,17 +14,7 @@ let table: Map<string, string> | undefined;
 const parsed = new Map<string, Entry>();
 
 function load(): Map<string, string> {
-  if (table) return table;
-  table = new Map();
-  let start = 0;
-  while (start < data.length) {
-    let end = data.indexOf('\n', start);
-    if (end < 0) end = data.length;
-    const tab = data.indexOf('\t', start);
-    if (tab > start && tab < end) table.set(data.slice(start, tab), data.slice(tab + 1, end));
-    start = end + 1;
-  }
-  return table;
+  return (table ??= lineTable(data));
 }
 
 function entryOf(lemma: string): Entry {
