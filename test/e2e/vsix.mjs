@@ -19,7 +19,7 @@ function listFiles(dir) {
     .map((e) => relative(dir, join(e.parentPath ?? e.path, e.name)));
 }
 
-const ALLOWED = [/^dist\/(client|server|cli)\.js$/, /^seeds\//, /^syntaxes\//, /^l10n\//, /^package\.json$/, /^package\.nls(\.[\w-]+)?\.json$/, /^README\.md$/i, /^docs\/images\/[\w-]+\.png$/, /^LICENSE(\.\w+)?$/i, /^\.vsixmanifest$/, /^CHANGELOG\.md$/];
+const ALLOWED = [/^dist\/(client|server|cli)\.js$/, /^seeds\//, /^syntaxes\//, /^l10n\//, /^package\.json$/, /^package\.nls(\.[\w-]+)?\.json$/, /^README\.md$/i, /^docs\/images\/[\w-]+\.png$/, /^LICENSE(\.\w+)?$/i, /^server\/data\/NOTICE\.md$/, /^\.vsixmanifest$/, /^CHANGELOG\.md$/];
 
 function beforeChecks(extensionsDir) {
   const out = tempDir('vsix');
@@ -58,7 +58,8 @@ function beforeChecks(extensionsDir) {
         const files = listFiles(installed);
         const extra = files.filter((f) => !ALLOWED.some((re) => re.test(f)));
         if (extra.length) throw new Error(`unexpected files: ${extra.slice(0, 20).join(', ')}`);
-        for (const needed of ['dist/client.js', 'dist/server.js', 'seeds/catalog.json']) {
+        // The dictionaries' licences travel with the bundle that holds their data.
+        for (const needed of ['dist/client.js', 'dist/server.js', 'seeds/catalog.json', 'server/data/NOTICE.md']) {
           if (!files.includes(needed)) throw new Error(`${needed} is missing`);
         }
       },

@@ -39,7 +39,10 @@ export function factConflicts(claimFacts: Fact[], sameEvent: EvidenceUnit[], cla
     if (!rivals.length) continue;
     if (agreeing.length && (!attach || agreeing.some((f) => !attach.elsewhere(f, rivals)))) continue;
     const disagreeing = rivals.filter((f) => !agreeing.includes(f));
-    const shown = agreeing.length && attach ? attach.closer(agreeing, disagreeing) : closest(fact, disagreeing, claimLang);
+    // The same rival value as another same-event passage writes it may be shown instead, so that a
+    // Japanese memo is answered with `6月12日` from the translation rather than `June 12`.
+    const sameValue = sameEvent.flatMap((u) => u.facts.filter((f) => !disagreeing.includes(f) && disagreeing.some((d) => d.key === f.key)));
+    const shown = agreeing.length && attach ? attach.closer(agreeing, disagreeing) : closest(fact, [...disagreeing, ...sameValue], claimLang);
     conflicts.push({ claimFact: fact, sourceFact: shown });
   }
   return conflicts;
