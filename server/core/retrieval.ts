@@ -34,22 +34,28 @@ const COMMON_EXPANSION_MIN = 2_000;
  */
 const EXPANSION_WEIGHT = 1;
 
-export function claimQuery(corpus: Corpus, claim: string): Map<string, number> {
+/** The claim's own query terms: its tokens and bridge tokens, with sub-linear term frequency. */
+export function ownQuery(corpus: Corpus, claim: string): Map<string, number> {
   const query = new Map<string, number>();
   for (const t of queryTokens(claim)) query.set(t, (query.get(t) ?? 0) + 1);
   for (const annotate of corpus.annotators) {
     for (const t of annotate(claim)) query.set(t, (query.get(t) ?? 0) + BRIDGE_WEIGHT);
   }
-  // The claim's words in the other language and in other words (dictionary glosses, synonyms),
-  // where the corpus has them; one most passages carry (`government`) ranks nothing and costs a
-  // long posting list.
+  // Sub-linear term frequency: a word repeated in a claim is not twice as important.
+  for (const [t, c] of query) query.set(t, c >= 1 ? 1 + Math.log(c) : c);
+  return query;
+}
+
+/** The claim's own terms and, for retrieval, its words in the other language and in other words. */
+export function claimQuery(corpus: Corpus, claim: string): Map<string, number> {
+  const query = ownQuery(corpus, claim);
+  // Dictionary glosses and synonyms, where the corpus has them; one most passages carry
+  // (`government`) ranks nothing and costs a long posting list.
   const common = Math.max(COMMON_EXPANSION_MIN, COMMON_EXPANSION * corpus.passages.length);
   for (const t of expansionTokens(claimWords(claim), indexTokens)) {
     const df = corpus.index.df(t);
     if (!query.has(t) && df > 0 && df <= common) query.set(t, EXPANSION_WEIGHT);
   }
-  // Sub-linear term frequency: a word repeated in a claim is not twice as important.
-  for (const [t, c] of query) query.set(t, c >= 1 ? 1 + Math.log(c) : c);
   return query;
 }
 
@@ -157,6 +163,15 @@ export function passageKeySet(corpus: Corpus, p: Passage): Set<string> {
   let keys = cache.get(p.id);
   if (!keys) cache.set(p.id, (keys = textKeys(p.text)));
   return keys;
+}
+
+/** Whether any of the passages says any of the keys, in any wording (see passageKeySet). */
+export function passagesSay(corpus: Corpus, passages: Passage[], keys: Iterable<string>): boolean {
+  for (const p of passages) {
+    const own = passageKeySet(corpus, p);
+    for (const k of keys) if (own.has(k)) return true;
+  }
+  return false;
 }
 
 /** Identical sentences (repeated blurbs, key points restated) are listed once. */

@@ -48,8 +48,17 @@ export function textKeys(text: string): Set<string> {
   return keys;
 }
 
+// Retrieval and the verdict both read the claim's words: the last claim's are kept (callers do not
+// change them), so the dictionaries are consulted once per claim.
+let last: { text: string; words: ClaimWord[] } | undefined;
+
 /** The claim's content words with their meanings. */
 export function claimWords(text: string): ClaimWord[] {
+  if (last?.text !== text) last = { text, words: readClaimWords(text) };
+  return last.words;
+}
+
+function readClaimWords(text: string): ClaimWord[] {
   const out: ClaimWord[] = [];
   for (const m of text.matchAll(LATIN_WORD)) {
     if (!isContentWord(m[0])) continue;

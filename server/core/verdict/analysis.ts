@@ -4,8 +4,7 @@
 import type { Corpus } from '../corpus';
 import type { EntityCatalog } from '../entities';
 import { factsAgree } from '../facts';
-import type { RankedPassage } from '../retrieval';
-import { passageKeySet } from '../retrieval';
+import { passagesSay, type RankedPassage } from '../retrieval';
 import { indexTokens } from '../tokenize';
 import type { Role } from '../types';
 import { actorConflicts } from './actors';
@@ -48,9 +47,7 @@ export interface Analysis {
 
 /** What the model sees, all in 0–1 (or small counts), named for the explanation and the weights file. */
 export interface Features {
-  coverage: number;
   meaningCoverage: number;
-  event: number;
   meaningEvent: number;
   meaningSubject: number;
   eventDominant: number;
@@ -70,7 +67,7 @@ export interface Features {
   missingEvent: number;
 }
 
-// The exact-word shares (coverage, event) are kept for explanations but not weighed: they only
+// The exact-word shares (unit.coverage, unit.event) are left to the explanations, not weighed: they only
 // repeat the meaning-aware shares for a claim in the passage's own words, and a model given both
 // learned opposite signs for the pair.
 export const FEATURE_NAMES: Array<keyof Features> = [
@@ -131,9 +128,7 @@ export function analyse(corpus: Corpus, claim: string, ranked: RankedPassage[], 
   const conflictUnit = facts.length || actors.length ? [...sameEvent, ...(best ? [best] : [])].find((u) => u.members.some((m) => m.id === (facts[0]?.sourceFact.passage ?? actors[0].passage))) : undefined;
 
   const features: Features = {
-    coverage: best?.coverage ?? 0,
     meaningCoverage: best?.meaningCoverage ?? 0,
-    event: best?.event ?? 0,
     meaningEvent: best?.meaningEvent ?? 0,
     meaningSubject: best?.meaningSubject ?? 0,
     eventDominant: !hasRole(terms, 'event') || (best !== undefined && best.eventFound > best.eventMissing) ? 1 : 0,
@@ -167,8 +162,7 @@ function reportedBy(claim: string, actor: { start: number; end: number }): boole
 /** Share of the claim's content words that the unit says in no wording at all. */
 function unmatchedShare(corpus: Corpus, terms: ClaimTerms, unit: EvidenceUnit): number {
   if (!terms.words.length) return 0;
-  const keys = unit.members.map((m) => passageKeySet(corpus, m));
-  const found = (w: (typeof terms.words)[number]) => [...w.own, ...w.synonyms].some((k) => keys.some((ks) => ks.has(k)));
+  const found = (w: (typeof terms.words)[number]) => passagesSay(corpus, unit.members, w.own) || passagesSay(corpus, unit.members, w.synonyms);
   return terms.words.filter((w) => !found(w)).length / terms.words.length;
 }
 

@@ -3,7 +3,7 @@
 // headings are never evidence of a fact.
 import type { Corpus } from '../corpus';
 import { extractFacts, type Fact } from '../facts';
-import { neighbours, passageKeySet, passageTokenSet, type RankedPassage } from '../retrieval';
+import { neighbours, passagesSay, passageTokenSet, type RankedPassage } from '../retrieval';
 import type { Passage, Role } from '../types';
 import { share, type ClaimTerms } from './terms';
 
@@ -88,14 +88,8 @@ function withTranslations(corpus: Corpus, passages: Passage[]): Passage[] {
 function evidenceUnit(corpus: Corpus, lead: Passage, members: Passage[], terms: ClaimTerms): EvidenceUnit {
   const has = (t: string) => members.some((m) => passageTokenSet(corpus, m).has(t));
   const means = (t: string) => {
-    if (has(t)) return true;
     const keys = terms.meaning.get(t);
-    if (!keys) return false;
-    return members.some((m) => {
-      const own = passageKeySet(corpus, m);
-      for (const k of keys) if (own.has(k)) return true;
-      return false;
-    });
+    return has(t) || (keys !== undefined && passagesSay(corpus, members, keys));
   };
   return {
     lead,

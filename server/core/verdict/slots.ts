@@ -5,7 +5,7 @@ import type { Corpus } from '../corpus';
 import { japaneseWords } from '../dictionary/edict';
 import { wordKey } from '../dictionary/stem';
 import { textKeys, type ClaimWord } from '../dictionary/concepts';
-import { passageKeySet } from '../retrieval';
+import { passagesSay } from '../retrieval';
 import type { Passage } from '../types';
 
 export interface SlotConflict {
@@ -24,8 +24,7 @@ export function reversals(corpus: Corpus, words: ClaimWord[], members: Passage[]
   const out: SlotConflict[] = [];
   for (const w of words) {
     if (!w.antonyms.size) continue;
-    const says = (keys: Set<string>) => members.some((m) => [...keys].some((k) => passageKeySet(corpus, m).has(k)));
-    if (says(w.own) || says(w.synonyms)) continue;
+    if (passagesSay(corpus, members, w.own) || passagesSay(corpus, members, w.synonyms)) continue;
     for (const m of members) {
       const found = opposite(m.text, w.antonyms);
       // An opposite under a negation says the same thing (`弱い` for `without strong defenses`).
@@ -93,9 +92,8 @@ export function markerMismatch(kind: Marker, corpus: Corpus, claim: string, clai
   const word = governedWord(text, negated);
   if (!word) return undefined;
   const keys = textKeys(word);
-  const saidElsewhere = other
-    ? other.some((m) => [...keys].some((k) => passageKeySet(corpus, m).has(k)))
-    : [...keys].some((k) => textKeys(claim).has(k));
+  const claimKeys = other ? undefined : textKeys(claim);
+  const saidElsewhere = other ? passagesSay(corpus, other, keys) : [...keys].some((k) => claimKeys!.has(k));
   if (!saidElsewhere) return undefined;
   return {
     kind,

@@ -8,7 +8,7 @@ import { attributions } from './actors';
 import { extractFacts, type Fact } from '../facts';
 import { JA_TITLE_WORDS } from '../katakana';
 import { claimWords, type ClaimWord } from '../dictionary/concepts';
-import { claimQuery } from '../retrieval';
+import { ownQuery } from '../retrieval';
 import { queryTokens } from '../tokenize';
 
 export type TermRole = 'fact' | 'entity' | 'event';
@@ -50,9 +50,8 @@ export function claimTerms(corpus: Corpus, claim: string, entities: EntityCatalo
   const role = new Map<string, TermRole>();
   // The claim's own terms: not the dictionary and synonym expansions retrieval adds to its query
   // (those are how a passage may say a term, see `meaning`, not terms a passage must hold).
-  const own = new Set([...queryTokens(claim), ...corpus.annotators.flatMap((annotate) => annotate(claim))]);
-  for (const [term, w] of claimQuery(corpus, claim)) {
-    if (KANA_ONLY.test(term) || !own.has(term)) continue;
+  for (const [term, w] of ownQuery(corpus, claim)) {
+    if (KANA_ONLY.test(term)) continue;
     weight.set(term, w * corpus.index.idf(term));
     const r: TermRole =
       term.startsWith('#') || factWords.has(term) ? 'fact' : term.startsWith('@') || entityWords.has(term) ? 'entity' : 'event';
