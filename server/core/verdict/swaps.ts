@@ -28,7 +28,7 @@ export interface ActorSwap {
   passage: number;
 }
 
-const SWAPPABLE: ReadonlySet<EntityKind> = new Set(['person', 'company', 'agency']);
+const SWAPPABLE: ReadonlySet<EntityKind> = new Set(['person', 'company', 'agency', 'model', 'program', 'benchmark']);
 
 /** The people, companies and agencies of the catalog among a text's mentions. */
 function catalogActors(mentions: Mention[]): Actor[] {
