@@ -1,6 +1,7 @@
 // Claim → ranked passages: BM25 over language-aware tokens, with facts and entities as bridges
 // between Japanese and English, and aligned translations brought in beside their originals.
-import type { Corpus } from './corpus';
+import { ROLE_BOOST, type Corpus } from './corpus';
+import { attributesView } from './attribution';
 import { claimWords, expansionTokens, textKeys } from './dictionary/concepts';
 import { indexTokens, queryTokens } from './tokenize';
 import type { Passage, Role } from './types';
@@ -72,10 +73,16 @@ export function rankPassages(corpus: Corpus, claim: string, options: RankOptions
   const top = options.top ?? 5;
   const query = claimQuery(corpus, claim);
   let boost = corpus.boost;
-  if (options.roles || options.exclude?.length) {
+  // A claim that reports someone's view looks for where that view is stated: the aggregator's
+  // analysis ranks like any other passage instead of below them.
+  const views = attributesView(claim);
+  if (options.roles || options.exclude?.length || views) {
     boost = new Float32Array(corpus.boost);
     const allowed = new Set(options.roles ?? []);
-    if (options.roles) for (const p of corpus.passages) if (!allowed.has(p.role)) boost[p.id] = 0;
+    for (const p of corpus.passages) {
+      if (options.roles && !allowed.has(p.role)) boost[p.id] = 0;
+      else if (views && p.role === 'analysis') boost[p.id] = ROLE_BOOST.original;
+    }
     for (const id of options.exclude ?? []) boost[id] = 0;
   }
   const hits = corpus.index.search(query, Math.max(top * 3, 20), boost);

@@ -47,13 +47,17 @@ export function englishOf(word: string): string[] | undefined {
 /**
  * Common Japanese words that one of their first two English glosses names (`negotiating` → 交渉,
  * by stem): for turning an English query into Japanese bigrams. Only the dictionary's common words
- * with a kanji, and at most four per stem, so that a word is not bridged to everything it can mean.
+ * with a kanji, or loanwords written in katakana (`innovation` → イノベーション), and at most four
+ * per stem, so that a word is not bridged to everything it can mean.
  */
+/** A katakana loanword of three or more characters (`ボトルネック`), not a kana particle or suffix. */
+const LOANWORD = /^[\u30a1-\u30fa\u30fc]{3,}$/;
+
 export function japaneseOf(english: string): string[] {
   if (!byEnglish) {
     byEnglish = new Map();
     for (const [head, rest] of load()) {
-      if (!rest.startsWith('*') || head.length < 2 || !/[\u3400-\u9fff]/.test(head)) continue;
+      if (!rest.startsWith('*') || head.length < 2 || !(/[\u3400-\u9fff]/.test(head) || LOANWORD.test(head))) continue;
       for (const gloss of rest.slice(2).split(' ', 2)) {
         const key = wordKey(gloss);
         const list = byEnglish.get(key) ?? [];

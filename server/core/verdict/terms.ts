@@ -2,6 +2,7 @@
 // named entity (`Anthropic`, `@anthropic`) or the rest — what the claim says happened. Support
 // needs the passage to share enough of all of them; "the same event" (the ground for a
 // contradiction) needs it to share the non-fact terms, whatever values the facts have.
+import { attributesView } from '../attribution';
 import type { Corpus } from '../corpus';
 import type { EntityCatalog, Mention } from '../entities';
 import { attributions } from './actors';
@@ -30,10 +31,6 @@ export interface ClaimTerms {
   opinion: boolean;
 }
 
-// Reporting verbs and the aggregator's own sections: a claim that attributes a view is backed by
-// the passage where that view is stated, even an opinion passage.
-const OPINION_EN = /\b(?:argues?|argued|contends?|warns?|warned|believes?|in (?:the|its|his|her) view|according to the (?:aggregator|author|editor))\b|\b(?:aggregator|author|editor(?:ial)?)\b/i;
-const OPINION_JA = /(?:編集コメント|影響分析|筆者|論じ|主張し|指摘し|警告し|見解|考えて|述べて)/;
 
 // Kana-only bigrams (`した`, `てい`, `によ`) are grammar, not content: they match almost anything.
 export const KANA_ONLY = /^[\u3040-\u309fー]+$/;
@@ -68,7 +65,7 @@ export function claimTerms(corpus: Corpus, claim: string, entities: EntityCatalo
       meaning.set(t, keys);
     }
   }
-  return { weight, role, facts, mentions, words, meaning, opinion: OPINION_EN.test(claim) || OPINION_JA.test(claim) };
+  return { weight, role, facts, mentions, words, meaning, opinion: attributesView(claim) };
 }
 
 // A Japanese title written against a person's name, after it (`ルットニック商務長官`) or before it
