@@ -18,6 +18,7 @@ test('EDICT: words of running Japanese text by longest match, with inflections t
   assert.ok(!lemmas.some((l) => ['は', 'の', 'を'].includes(l)));
   assert.deepEqual(englishOf('交渉'), ['negotiations', 'discussions']);
   assert.ok(japaneseOf('negotiating').includes('交渉'), 'by stem, from the first glosses of common words');
+  assert.ok(japaneseOf('innovation').includes('イノベーション'), 'common katakana loanwords too');
 });
 
 test('WordNet: lemmas of inflected forms, synonyms of the first senses, antonyms', () => {

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Corpus, type SourceFile } from '../../server/core/corpus';
 import { rankPassages } from '../../server/core/retrieval';
+import { openCorpusWith } from '../helpers';
 
 const file = (name: string, content: string): SourceFile => ({ path: `/corpus/${name}`, name, folder: '/corpus', content });
 
@@ -53,4 +54,17 @@ test('the dictionary bridges the languages: a Japanese claim finds the English-o
   // EDICT the other way: postponement → 延期, export → 輸出, as Japanese bigrams.
   const back = rankPassages(corpus, 'The export was postponed.', { top: 1 });
   assert.match(back[0]?.passage.text ?? '', /輸出を延期した/);
+});
+
+test('a claim that reports the aggregator\'s view finds it in the analysis, even in the other language', async () => {
+  const { corpus } = await openCorpusWith([]);
+  const claim = "The aggregator's editorial points to the irony that AI companies' own communication strategies appear to have accelerated regulation rather than forestalled it.";
+  const ranked = rankPassages(corpus, claim, { top: 5 });
+  const editorial = ranked.find((r) => r.passage.role === 'analysis' && r.passage.text.includes('コミュニケーション戦略'));
+  assert.ok(editorial, ranked.map((r) => `${r.passage.role}: ${r.passage.text.slice(0, 80)}`).join('\n'));
+  // コミュニケーション: an English word reaches a katakana loanword through the dictionary.
+  assert.ok(editorial.matched.some((t) => /[ァ-ヺー]{2}/.test(t)), editorial.matched.join(' '));
+  // Stated as fact, the same words leave the opinion below the articles' own sentences.
+  const asFact = rankPassages(corpus, 'AI companies\' own communication strategies accelerated regulation rather than forestalled it.', { top: 5 });
+  assert.ok(asFact.findIndex((r) => r.passage.role === 'analysis') !== 0, asFact.map((r) => r.passage.role).join(' '));
 });

@@ -4,13 +4,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Corpus } from '../../server/core/corpus';
 import { claimWords } from '../../server/core/dictionary/concepts';
-import { markerMismatch, reversals } from '../../server/core/verdict/slots';
+import { markerMismatch, modalityMismatch, reversals } from '../../server/core/verdict/slots';
 
 const file = (name: string, content: string) => ({ path: `/inline/${name}`, name, folder: '/inline', content });
 
 const corpus = Corpus.build([
   file('a.md', '# Risk\n\nMoussouris said the risks had been overstated.\n\nThe agency approved the licence.\n'),
   file('b.md', '# 規則\n\n当局は輸出を承認した。\n\nこの規則は外国人の利用者だけに適用される。\n'),
+  file('c.md', '# Order\n\nThe June 2 order was expressly voluntary.\n\nOpenAI has offered to hand over 5% of the company.\n\nThe order required every lab to test its models.\n'),
 ]);
 const passage = (text: string) => corpus.passages.find((p) => p.text.includes(text))!;
 
@@ -34,4 +35,15 @@ test('scope: `only` on one side only', () => {
   const s = markerMismatch('scope', corpus, 'The agency only approved the licence.', 'en', [passage('approved the licence')]);
   assert.equal(s?.kind, 'scope');
   assert.equal(markerMismatch('scope', corpus, 'この規則は外国人の利用者だけに適用される。', 'ja', [passage('外国人の利用者だけ')]), undefined);
+});
+
+test('modality: required or certain on one side, possible or voluntary on the other, in either language', () => {
+  const ja = modalityMismatch('6月2日の大統領令は、事前承認を義務づける制度だった。', [passage('expressly voluntary')]);
+  assert.deepEqual([ja?.kind, ja?.claimText, ja?.sourceText], ['modality', '義務', 'voluntary']);
+  const en = modalityMismatch('OpenAI was required to hand over 5% of the company.', [passage('offered to hand over')]);
+  assert.deepEqual([en?.claimText, en?.sourceText], ['required', 'offered']);
+  assert.equal(modalityMismatch('The order merely asked labs to volunteer their models, which was optional.', [passage('required every lab')])?.sourceText, 'required');
+  // The same kind on both sides, or no modal word in the claim: nothing to show.
+  assert.equal(modalityMismatch('The June 2 order was a voluntary framework.', [passage('expressly voluntary')]), undefined);
+  assert.equal(modalityMismatch('OpenAI will hand over 5% of the company.', [passage('offered to hand over')]), undefined);
 });

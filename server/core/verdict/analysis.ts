@@ -10,7 +10,7 @@ import type { Role } from '../types';
 import { actorConflicts } from './actors';
 import { attachment, factConflicts, langOf, type FactConflict } from './conflicts';
 import { echoes, evidenceUnits, factsNearby, joinedUnits, ROLE_PREFERENCE, type EvidenceUnit } from './evidence';
-import { markerMismatch, reversals, type SlotConflict } from './slots';
+import { markerMismatch, modalityMismatch, reversals, type SlotConflict } from './slots';
 import { actorSwaps } from './swaps';
 import { claimTerms, hasRole, type ClaimTerms } from './terms';
 
@@ -61,6 +61,7 @@ export interface Features {
   reversal: number;
   negation: number;
   scope: number;
+  modality: number;
   crossLanguage: number;
   weakRole: number;
   unmatchedWords: number;
@@ -72,7 +73,7 @@ export interface Features {
 // learned opposite signs for the pair.
 export const FEATURE_NAMES: Array<keyof Features> = [
   'meaningCoverage', 'meaningEvent', 'meaningSubject', 'eventDominant', 'echoes', 'clash', 'absent',
-  'hasFacts', 'factConflict', 'actorConflict', 'conflictSubject', 'reversal', 'negation', 'scope', 'crossLanguage', 'weakRole',
+  'hasFacts', 'factConflict', 'actorConflict', 'conflictSubject', 'reversal', 'negation', 'scope', 'modality', 'crossLanguage', 'weakRole',
   'unmatchedWords', 'missingEvent',
 ];
 
@@ -110,6 +111,8 @@ export function analyse(corpus: Corpus, claim: string, ranked: RankedPassage[], 
   let negation = slotUnit ? markerMismatch('negation', corpus, claim, lang, slotUnit.members) : undefined;
   const scope = slotUnit ? markerMismatch('scope', corpus, claim, lang, slotUnit.members) : undefined;
   if (scope) slots.push(scope);
+  const modality = slotUnit ? modalityMismatch(claim, slotUnit.members) : undefined;
+  if (modality) slots.push(modality);
   // An opposite under a negation says the same thing (`弱い` for `without strong defenses`):
   // the two cancel out.
   if (negation && slots.some((s) => s.kind === 'reversal')) {
@@ -143,6 +146,7 @@ export function analyse(corpus: Corpus, claim: string, ranked: RankedPassage[], 
     reversal: slots.some((s) => s.kind === 'reversal') ? (slotUnit?.meaningSubject ?? 0) : 0,
     negation: negation ? (slotUnit?.meaningSubject ?? 0) : 0,
     scope: scope ? (slotUnit?.meaningSubject ?? 0) : 0,
+    modality: modality ? (slotUnit?.meaningSubject ?? 0) : 0,
     crossLanguage: best && !best.members.some((m) => m.lang === lang) ? 1 : 0,
     weakRole: best && Math.min(...best.members.map((m) => ROLE_PREFERENCE[m.role as Role])) >= ROLE_PREFERENCE.summary ? 1 : 0,
     unmatchedWords: best ? unmatchedShare(corpus, terms, best) : 1,

@@ -9,7 +9,7 @@ import { passagesSay } from '../retrieval';
 import type { Passage } from '../types';
 
 export interface SlotConflict {
-  kind: 'reversal' | 'negation' | 'scope';
+  kind: 'reversal' | 'negation' | 'scope' | 'modality';
   claimText: string;
   claimStart: number;
   claimEnd: number;
@@ -105,6 +105,38 @@ export function markerMismatch(kind: Marker, corpus: Corpus, claim: string, clai
     sourceEnd: inSource?.end ?? 0,
     passage: same.id,
   };
+}
+
+// Modality is grammar and a few words: a thing possible, proposed or left to choice, against a
+// thing required, certain or imposed (`expressly voluntary` against `義務づける`, `offered to hand
+// over` against `required to hand over`, `likely` against `必ず`).
+const POSSIBLE_EN = /\b(?:may|might|could|likely|possibly|perhaps|voluntar(?:y|ily)|optional|propos(?:e|es|ed|ing|al)|offer(?:s|ed|ing)?|consider(?:s|ed|ing)?|floated)\b/i;
+const REQUIRED_EN = /\b(?:must|required?|requires|requiring|mandatory|binding|obligat\w*|compulsory|forced|forcing|demand(?:s|ed)?|certain(?:ly)?|definitely|inevitabl[ey]|guaranteed)\b/i;
+const POSSIBLE_JA = /(?:可能性|かもしれ|見込み|任意|自主的|提案|検討|だろう|でしょう)/;
+const REQUIRED_JA = /(?:義務|必ず|確実に|強制|必須|不可避)/;
+
+function modalityOf(text: string): { possible?: RegExpExecArray; required?: RegExpExecArray } {
+  return { possible: POSSIBLE_EN.exec(text) ?? POSSIBLE_JA.exec(text) ?? undefined, required: REQUIRED_EN.exec(text) ?? REQUIRED_JA.exec(text) ?? undefined };
+}
+
+/**
+ * The claim says a thing is required or certain where the unit says it is only possible or
+ * voluntary, or the other way round: one kind of modal word on each side, and none of the claim's
+ * kind in the unit.
+ */
+export function modalityMismatch(claim: string, members: Passage[]): SlotConflict | undefined {
+  const c = modalityOf(claim);
+  if (!c.possible === !c.required) return undefined;
+  const claimKind = c.possible ? 'possible' : 'required';
+  const rival = claimKind === 'possible' ? 'required' : 'possible';
+  if (members.some((m) => modalityOf(m.text)[claimKind])) return undefined;
+  for (const m of members) {
+    const found = modalityOf(m.text)[rival];
+    if (!found) continue;
+    const said = c[claimKind]!;
+    return { kind: 'modality', claimText: said[0], claimStart: said.index, claimEnd: said.index + said[0].length, sourceText: found[0], sourceStart: found.index, sourceEnd: found.index + found[0].length, passage: m.id };
+  }
+  return undefined;
 }
 
 const AUXILIARY = /^(?:be|been|being|have|has|had|do|does|did|yet|only|even|ever|always|fully|quite|so|that|to|a|an|the|any|all|more|longer)$/i;

@@ -20,6 +20,8 @@ export interface Actor {
   end: number;
   /** A catalog entity (found by its id token), or a name found by its spelling. */
   known: boolean;
+  /** A catalog entity's names in every language and spelling. */
+  names?: string[];
 }
 
 export interface ActorSwap {
@@ -34,7 +36,7 @@ const SWAPPABLE: ReadonlySet<EntityKind> = new Set(['person', 'company', 'agency
 function catalogActors(mentions: Mention[]): Actor[] {
   return mentions
     .filter((m) => SWAPPABLE.has(m.entity.kind))
-    .map((m) => ({ id: m.entity.id, kind: m.entity.kind, name: m.text, start: m.start, end: m.end, known: true }));
+    .map((m) => ({ id: m.entity.id, kind: m.entity.kind, name: m.text, start: m.start, end: m.end, known: true, names: [m.entity.name, ...m.entity.aliases] }));
 }
 
 /**
@@ -128,16 +130,24 @@ function inSamePlace<T extends { actor: Actor; text: string }>(claim: string, x:
 }
 
 /**
- * Whether an unknown name is likely another spelling of the rival's (`ケイティ・ムスーリス` for
- * `ケイティ・ムッソウリス`, `Howard Lutnik` for `Howard Lutnick`): a part in common, or surnames
- * a few letters apart. Then it is the same person, not someone else.
+ * Whether the claim's name is likely the rival itself rather than someone else: an unknown name
+ * that is another spelling of one of the rival's names (`ケイティ・ムスーリス` for `ケイティ・ムッソウリス`,
+ * the catalog's Japanese name of Katie Moussouris; `Howard Lutnik` for `Howard Lutnick`) — a part
+ * in common, or surnames a few letters apart — or a shorter name of the same thing (`Mythos` for
+ * `Claude Mythos Preview`: every part of one is in the other).
  */
 function spellingOf(x: Actor, y: Actor): boolean {
-  if (x.known) return false;
   const parts = (name: string) => name.toLowerCase().split(/[・=\s]+/).filter(Boolean);
   const a = parts(x.name);
   const b = parts(y.name);
-  if (a.some((p) => b.includes(p))) return true;
-  const [p, q] = [a.at(-1) ?? '', b.at(-1) ?? ''];
-  return editDistance(p, q) <= Math.max(1, Math.floor(Math.max(p.length, q.length) / 3));
+  const shorter = a.length <= b.length ? a : b;
+  const longer = a.length <= b.length ? b : a;
+  if (shorter.length && shorter.every((p) => longer.includes(p))) return true;
+  if (x.known) return false;
+  return [y.name, ...(y.names ?? [])].some((name) => {
+    const c = parts(name);
+    if (a.some((p) => c.includes(p))) return true;
+    const [p, q] = [a.at(-1) ?? '', c.at(-1) ?? ''];
+    return editDistance(p, q) <= Math.max(1, Math.floor(Math.max(p.length, q.length) / 3));
+  });
 }
