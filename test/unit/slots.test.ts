@@ -4,13 +4,15 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Corpus } from '../../server/core/corpus';
 import { claimWords } from '../../server/core/dictionary/concepts';
-import { markerMismatch, modalityMismatch, reversals } from '../../server/core/verdict/slots';
+import { modalityMismatch, negationMismatch, quantifierMismatch, reversals } from '../../server/core/verdict/slots';
 
 const file = (name: string, content: string) => ({ path: `/inline/${name}`, name, folder: '/inline', content });
 
 const corpus = Corpus.build([
   file('a.md', '# Risk\n\nMoussouris said the risks had been overstated.\n\nThe agency approved the licence.\n'),
   file('b.md', '# 規則\n\n当局は輸出を承認した。\n\nこの規則は外国人の利用者だけに適用される。\n'),
+  file('d.md', '# Letter\n\nThe letter did not provide specific details of the concern.\n\nIt was addressed to Tom Brown, not Dario Amodei.\n\nThe ban covered any non-US citizen inside or outside the US.\n\nIt is the only model to succeed at sandbox work.\n'),
+  file('e.md', '# 計算\n\n計算資源は制限要因ではない。\n'),
   file('c.md', '# Order\n\nThe June 2 order was expressly voluntary.\n\nOpenAI has offered to hand over 5% of the company.\n\nThe order required every lab to test its models.\n'),
 ]);
 const passage = (text: string) => corpus.passages.find((p) => p.text.includes(text))!;
@@ -22,19 +24,24 @@ test('a reversal: the claim\'s word is missing and its antonym is there, shown w
 });
 
 test('negation on one side only, where the negated word is said on the other side', () => {
-  const flipped = markerMismatch('negation', corpus, 'The agency did not approve the licence.', 'en', [passage('approved the licence')]);
+  const flipped = negationMismatch(corpus, 'The agency did not approve the licence.', 'en', [passage('approved the licence')]);
   assert.deepEqual([flipped?.kind, flipped?.claimText], ['negation', 'not']);
-  assert.equal(markerMismatch('negation', corpus, 'The agency approved the licence.', 'en', [passage('approved the licence')]), undefined);
-  const ja = markerMismatch('negation', corpus, '当局は輸出を承認しなかった。', 'ja', [passage('輸出を承認した')]);
+  assert.equal(negationMismatch(corpus, 'The agency approved the licence.', 'en', [passage('approved the licence')]), undefined);
+  const ja = negationMismatch(corpus, '当局は輸出を承認しなかった。', 'ja', [passage('輸出を承認した')]);
   assert.equal(ja?.kind, 'negation');
   // The negation governs another word (`できない` governs できる, not アクセス): no mismatch.
-  assert.equal(markerMismatch('negation', corpus, '当局は輸出できないと承認した。', 'ja', [passage('輸出を承認した')]), undefined);
+  assert.equal(negationMismatch(corpus, '当局は輸出できないと承認した。', 'ja', [passage('輸出を承認した')]), undefined);
 });
 
-test('scope: `only` on one side only', () => {
-  const s = markerMismatch('scope', corpus, 'The agency only approved the licence.', 'en', [passage('approved the licence')]);
-  assert.equal(s?.kind, 'scope');
-  assert.equal(markerMismatch('scope', corpus, 'この規則は外国人の利用者だけに適用される。', 'ja', [passage('外国人の利用者だけ')]), undefined);
+test('negation: the source denies what the claim states, in words after the negation or before ではない', () => {
+  const withheld = negationMismatch(corpus, 'The letter spelled out the specific details of the concern.', 'en', [passage('did not provide specific details')]);
+  assert.deepEqual([withheld?.claimText, withheld?.sourceText], ['', 'not']);
+  const ja = negationMismatch(corpus, '計算資源は展開の制約要因だった。', 'ja', [passage('制限要因ではない')]);
+  assert.equal(ja?.sourceText, 'ない');
+  // Both sides negate, in other words: the same statement.
+  assert.equal(negationMismatch(corpus, '書簡は懸念の中身を明らかにしていなかった。', 'ja', [passage('did not provide specific details')]), undefined);
+  // `, not Dario Amodei` sets one name against another; it denies nothing the claim says.
+  assert.equal(negationMismatch(corpus, 'The letter was addressed to Dario Amodei.', 'en', [passage('Tom Brown, not Dario')]), undefined);
 });
 
 test('modality: required or certain on one side, possible or voluntary on the other, in either language', () => {
@@ -46,4 +53,13 @@ test('modality: required or certain on one side, possible or voluntary on the ot
   // The same kind on both sides, or no modal word in the claim: nothing to show.
   assert.equal(modalityMismatch('The June 2 order was a voluntary framework.', [passage('expressly voluntary')]), undefined);
   assert.equal(modalityMismatch('OpenAI will hand over 5% of the company.', [passage('offered to hand over')]), undefined);
+});
+
+test('scope: restricted on one side, everyone or several on the other', () => {
+  const narrowed = quantifierMismatch('The ban only applied to foreign nationals outside the United States.', [passage('any non-US citizen')]);
+  assert.deepEqual([narrowed?.kind, narrowed?.claimText, narrowed?.sourceText], ['scope', 'only', 'any']);
+  assert.equal(quantifierMismatch('XBOW found it was among several models to succeed at sandbox work.', [passage('the only model')])?.sourceText, 'only');
+  // `not only` widens; the same quantifier on both sides is no conflict.
+  assert.equal(quantifierMismatch('The ban covered not only foreign nationals abroad.', [passage('any non-US citizen')]), undefined);
+  assert.equal(quantifierMismatch('It was the only model that succeeded.', [passage('the only model')]), undefined);
 });

@@ -10,7 +10,7 @@ import type { Role } from '../types';
 import { actorConflicts } from './actors';
 import { attachment, factConflicts, langOf, type FactConflict } from './conflicts';
 import { echoes, evidenceUnits, factsNearby, joinedUnits, ROLE_PREFERENCE, type EvidenceUnit } from './evidence';
-import { markerMismatch, modalityMismatch, reversals, type SlotConflict } from './slots';
+import { modalityMismatch, negationMismatch, quantifierMismatch, reversals, type SlotConflict } from './slots';
 import { actorSwaps } from './swaps';
 import { claimTerms, hasRole, type ClaimTerms } from './terms';
 
@@ -108,8 +108,8 @@ export function analyse(corpus: Corpus, claim: string, ranked: RankedPassage[], 
   // thing; else in the unit most about the claim's subject.
   const slotUnit = best && best.meaningSubject >= CANDIDATE_SUBJECT ? best : lead;
   const slots: SlotConflict[] = slotUnit ? [...reversals(corpus, terms.words, slotUnit.members)] : [];
-  let negation = slotUnit ? markerMismatch('negation', corpus, claim, lang, slotUnit.members) : undefined;
-  const scope = slotUnit ? markerMismatch('scope', corpus, claim, lang, slotUnit.members) : undefined;
+  let negation = slotUnit ? negationMismatch(corpus, claim, lang, slotUnit.members) : undefined;
+  const scope = slotUnit ? quantifierMismatch(claim, slotUnit.members) : undefined;
   if (scope) slots.push(scope);
   const modality = slotUnit ? modalityMismatch(claim, slotUnit.members) : undefined;
   if (modality) slots.push(modality);

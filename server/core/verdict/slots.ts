@@ -62,51 +62,6 @@ function negatedAt(text: string, word: { start: number; end: number }): boolean 
   return /\b(?:not|without|no|never|lack(?:s|ed|ing)?|n[’']t)\b(?:\s+\S+){0,2}\s*$/i.test(before) || NEGATION_JA.test(after.split(/[、。]/)[0]);
 }
 
-// Restriction is grammar too: `only`, `solely`; `のみ`, `だけ`, `に限る`.
-const SCOPE_EN = /\b(?:only|solely|exclusively)\b/i;
-const SCOPE_JA = /(?:のみ|だけ|に限[らりるっ])/;
-
-const MARKERS = { negation: [NEGATION_EN, NEGATION_JA], scope: [SCOPE_EN, SCOPE_JA] } as const;
-
-type Marker = keyof typeof MARKERS;
-
-export function markerAt(kind: Marker, text: string): { text: string; start: number; end: number } | undefined {
-  const [en, ja] = MARKERS[kind];
-  const m = en.exec(text) ?? ja.exec(text);
-  return m ? { text: m[0], start: m.index, end: m.index + m[0].length } : undefined;
-}
-
-/**
- * Negated (or restricted by `only`) on one side only: the claim against the unit's passage in the
- * claim's language (or the original) — and only when the word the marker governs (`did not
- * *approve*`, `*認め*ない`, `only *foreign* users`) is said on the other side too. Sources often
- * negate by vocabulary (`ban`, `unclear`, `禁止`), which a particle count would read as a flip.
- */
-export function markerMismatch(kind: Marker, corpus: Corpus, claim: string, claimLang: string, members: Passage[]): SlotConflict | undefined {
-  const same = members.find((m) => m.lang === claimLang) ?? members[0];
-  if (!same) return undefined;
-  const inClaim = markerAt(kind, claim);
-  const inSource = markerAt(kind, same.text);
-  if (!inClaim === !inSource) return undefined;
-  const [negated, text, other] = inClaim ? [inClaim, claim, members] : [inSource!, same.text, undefined];
-  const word = governedWord(text, negated);
-  if (!word) return undefined;
-  const keys = textKeys(word);
-  const claimKeys = other ? undefined : textKeys(claim);
-  const saidElsewhere = other ? passagesSay(corpus, other, keys) : [...keys].some((k) => claimKeys!.has(k));
-  if (!saidElsewhere) return undefined;
-  return {
-    kind,
-    claimText: inClaim?.text ?? '',
-    claimStart: inClaim?.start ?? 0,
-    claimEnd: inClaim?.end ?? 0,
-    sourceText: inSource?.text ?? '',
-    sourceStart: inSource?.start ?? 0,
-    sourceEnd: inSource?.end ?? 0,
-    passage: same.id,
-  };
-}
-
 // Modality is grammar and a few words: a thing possible, proposed or left to choice, against a
 // thing required, certain or imposed (`expressly voluntary` against `義務づける`, `offered to hand
 // over` against `required to hand over`, `likely` against `必ず`).
@@ -139,7 +94,7 @@ export function modalityMismatch(claim: string, members: Passage[]): SlotConflic
   return undefined;
 }
 
-const AUXILIARY = /^(?:be|been|being|have|has|had|do|does|did|yet|only|even|ever|always|fully|quite|so|that|to|a|an|the|any|all|more|longer)$/i;
+const AUXILIARY = /^(?:be|been|being|have|has|had|do|does|did|yet|only|even|ever|always|fully|quite|so|that|to|a|an|the|any|all|more|longer|going|of)$/i;
 
 /** The content word a negation governs: the next one in English, the one just before in Japanese. */
 function governedWord(text: string, neg: { start: number; end: number }): string | undefined {
@@ -149,6 +104,112 @@ function governedWord(text: string, neg: { start: number; end: number }): string
   }
   // The word must end right at the negative ending, or with only a conjugation between
   // (`承認しない`, `認めていない`): in `アクセスできない` the negation governs `できる`, not `アクセス`.
-  const before = japaneseWords(text).filter((w) => w.end <= neg.start && /^[しさせれてい]*$/.test(text.slice(w.end, neg.start)));
+  const before = japaneseWords(text).filter((w) => w.end <= neg.start && /^(?:[しさせれてい]*|では|じゃ)$/.test(text.slice(w.end, neg.start)));
   return before.at(-1)?.lemma;
+}
+
+// How far a statement reaches is grammar as well: restricted (`only`, `唯一`, `一部だけ`) against
+// everyone or several (`any non-US citizen inside or outside the US`, `すべて`, `among several`).
+// `not only` / `だけでなく` widen rather than restrict.
+const WIDENED = /\bnot\s+(?:only|just|merely)\b|だけでなく|だけではなく|のみならず|のみでなく/g;
+const RESTRICTED = /\b(?:only|solely|exclusively|sole)\b|唯一|のみ|だけ|に限[らりるっ]|一部/i;
+const UNIVERSAL = /\b(?:all|every|everyone|both|any|entire|alike|several|among|many|multiple)\b|すべて|全て|全員|全体|両方|いずれも|問わず|複数|多くの/i;
+
+function quantifiers(text: string): { restricted?: RegExpExecArray; universal?: RegExpExecArray } {
+  const plain = text.replace(WIDENED, (m) => ' '.repeat(m.length));
+  return { restricted: RESTRICTED.exec(plain) ?? undefined, universal: UNIVERSAL.exec(plain) ?? undefined };
+}
+
+/**
+ * The claim restricts what the unit says of everyone (`only applied to foreign nationals outside
+ * the US` against `covered any non-US citizen inside or outside the US`), or spreads over several
+ * what the unit says of one alone (`among several models` against `the only model`).
+ */
+export function quantifierMismatch(claim: string, members: Passage[]): SlotConflict | undefined {
+  const c = quantifiers(claim);
+  const claimSide = c.restricted ?? c.universal;
+  if (!claimSide || (c.restricted && c.universal)) return undefined;
+  const kind = c.restricted ? 'restricted' : 'universal';
+  const rival = kind === 'restricted' ? 'universal' : 'restricted';
+  const inSource = members.map((m) => ({ m, q: quantifiers(m.text) }));
+  if (inSource.some(({ q }) => q[kind])) return undefined;
+  const found = inSource.find(({ q }) => q[rival]);
+  if (!found) return undefined;
+  const s = found.q[rival]!;
+  return { kind: 'scope', claimText: claimSide[0], claimStart: claimSide.index, claimEnd: claimSide.index + claimSide[0].length, sourceText: s[0], sourceStart: s.index, sourceEnd: s.index + s[0].length, passage: found.m.id };
+}
+
+/** How many content words after an English negation it is taken to govern (`did not provide *specific details*`). */
+const GOVERNED_EN = 2;
+
+interface Negated {
+  marker: { text: string; start: number; end: number };
+  /** Empty when the governed word is not found: the negation still counts as one. */
+  keys: Set<string>;
+}
+
+/** Every negation in a text with the meaning keys of the words it governs. */
+function negations(text: string): Negated[] {
+  const out: Negated[] = [];
+  for (const re of [new RegExp(NEGATION_EN.source, 'gi'), new RegExp(NEGATION_JA.source, 'g')]) {
+    for (const m of text.matchAll(re)) {
+      const marker = { text: m[0], start: m.index!, end: m.index! + m[0].length };
+      if (contrastive(text, marker)) continue;
+      const words = /[A-Za-z]/.test(m[0]) ? englishGoverned(text, marker.end) : [governedWord(text, marker)].filter((w): w is string => !!w);
+      out.push({ marker, keys: new Set(words.flatMap((w) => [...textKeys(w)])) });
+    }
+  }
+  return out;
+}
+
+/**
+ * `to Tom Brown, not Dario Amodei`, `not just a right but a duty`: a negation that sets one thing
+ * against another, not one that denies the sentence.
+ */
+function contrastive(text: string, marker: { start: number; end: number }): boolean {
+  return /,\s*$|\bbut\s+$/.test(text.slice(Math.max(0, marker.start - 6), marker.start)) || /^\s+(?:just|only|merely|simply)\b/.test(text.slice(marker.end, marker.end + 10));
+}
+
+function englishGoverned(text: string, from: number): string[] {
+  const clause = text.slice(from).split(/[,;:.!?()]|\b(?:but|and|because|although|while|if|whether|that|which|who|when|where)\b/)[0];
+  return [...clause.matchAll(/[A-Za-z][A-Za-z'-]*/g)].map((m) => m[0]).filter((w) => w.length > 2 && !AUXILIARY.test(w)).slice(0, GOVERNED_EN);
+}
+
+const overlaps = (a: Set<string>, b: Set<string>) => [...a].some((k) => b.has(k));
+
+/**
+ * A word negated on one side and said plainly on the other (`did not provide specific details`
+ * against `spelled out the specific details`; `検査していなかった` against `tested … and raised no
+ * complaints`): the claim against the unit's passage in the claim's language (or the original).
+ * A negation whose words the other side does not say at all is not counted — sources often negate
+ * by vocabulary (`ban`, `unclear`, `禁止`), which a particle count would read as a flip.
+ */
+export function negationMismatch(corpus: Corpus, claim: string, claimLang: string, members: Passage[]): SlotConflict | undefined {
+  const same = members.find((m) => m.lang === claimLang) ?? members[0];
+  if (!same) return undefined;
+  const inClaim = negations(claim);
+  const inSource = members.flatMap((m) => negations(m.text).map((n) => ({ ...n, passage: m })));
+  const claimKeys = textKeys(claim);
+  const conflict = (claimSide?: Negated, sourceSide?: Negated & { passage: Passage }): SlotConflict => ({
+    kind: 'negation',
+    claimText: claimSide?.marker.text ?? '',
+    claimStart: claimSide?.marker.start ?? 0,
+    claimEnd: claimSide?.marker.end ?? 0,
+    sourceText: sourceSide?.marker.text ?? '',
+    sourceStart: sourceSide?.marker.start ?? 0,
+    sourceEnd: sourceSide?.marker.end ?? 0,
+    passage: sourceSide?.passage.id ?? same.id,
+  });
+  // Negated on one side only: where both sides negate something, they usually say the same thing
+  // in other words (`did not provide details` / `明らかにしていなかった`).
+  const sourceSame = inSource.filter((s) => s.passage === same);
+  // The claim negates what the source says without any negation.
+  if (!sourceSame.length) {
+    for (const n of inClaim) if (passagesSay(corpus, members, n.keys) && !inSource.some((s) => overlaps(s.keys, n.keys))) return conflict(n, undefined);
+  }
+  // The source negates what the claim says without any negation.
+  if (!inClaim.length) {
+    for (const n of sourceSame) if (overlaps(n.keys, claimKeys)) return conflict(undefined, n);
+  }
+  return undefined;
 }
