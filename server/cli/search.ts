@@ -4,7 +4,7 @@ import { sourceView } from '../core/findSources';
 import { LANGS, ROLES, type Lang, type Role } from '../core/types';
 import { UsageError, intFlag, parseArgs } from './args';
 import { CORPUS_FLAGS, corpusFromArgs } from './corpusArgs';
-import { ROLE_LABEL, location } from './format';
+import { location, roleLabel } from './format';
 
 
 export async function searchCommand(argv: string[], out: (s: string) => void): Promise<number> {
@@ -25,6 +25,6 @@ export async function searchCommand(argv: string[], out: (s: string) => void): P
     return 0;
   }
   if (!hits.length) out('No matching claims.');
-  hits.forEach((h, i) => out(`${i + 1}. ${location({ doc: corpus.documents[h.passage.doc].name, range: h.passage.range })} [${ROLE_LABEL[h.passage.role]}, ${h.passage.lang}]\n   ${h.passage.text}`));
+  hits.forEach((h, i) => out(`${i + 1}. ${location({ doc: corpus.documents[h.passage.doc].name, range: h.passage.range })} [${roleLabel(h.passage.role)}, ${h.passage.lang}]\n   ${h.passage.text}`));
   return 0;
 }

@@ -3,15 +3,14 @@
 // them. Parts live in ./citations/.
 import type { CatalogEntry, CitationStyle, Passage, Position, Range } from './types';
 import { definitionInsertion, nextFootnoteNumber } from './citations/footnotes';
-import { roleNote } from './citations/labels';
-import { LineIndex } from './citations/lines';
+import { LineIndex, roleNote } from './text';
 import { escapeMarkdown, oneLine, shortQuote } from './citations/markdown';
 
 export { cslEntry, type CslItem, type CslName } from './citations/csl';
 export { parseCitationKeys, type CitationKeyUse } from './citations/keys';
 export { bibliographyPathFromFrontMatter } from './citations/frontMatter';
 export { nextFootnoteNumber } from './citations/footnotes';
-export { roleNote } from './citations/labels';
+export { roleNote } from './text';
 
 export type { CitationStyle } from './types';
 

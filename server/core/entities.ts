@@ -6,9 +6,11 @@ import { BUILT_IN_ENTITIES } from './entityData';
 import { KatakanaVariants } from './katakana';
 import { findModelNames } from './modelPattern';
 import { readRegularFileSync } from './safeRead';
-import { fold } from './text';
+import { fold, foldWithMap, originOf, type FoldedText } from './text';
 
-export type EntityKind = 'model' | 'agency' | 'company' | 'person' | 'program' | 'benchmark' | 'other';
+import type { EntityKind } from './types';
+
+export type { EntityKind } from './types';
 
 export const ENTITY_KINDS: readonly EntityKind[] = ['model', 'agency', 'company', 'person', 'program', 'benchmark', 'other'];
 
@@ -51,78 +53,6 @@ export function slugify(name: string): string {
 export function builtInCatalog(): EntityCatalog {
   return EntityCatalog.fromEntries(BUILT_IN_ENTITIES);
 }
-
-// ---------------------------------------------------------------------------------------------
-// Folding with an offset map, memoised per code point: the per-character `normalize` call is what
-// makes plain folding slow (~8 M chars/s), and passages repeat the same few thousand characters.
-
-interface FoldedText {
-  folded: string;
-  /** Original offset of each folded unit, plus the text length at the end; absent = identity. */
-  map?: number[];
-}
-
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
-
-/**
- * Per BMP unit, the single unit it folds to, or -1 when it folds to several (`㍻`, `ﬁ`) or is a
- * surrogate; 0 = not computed yet. One table with lowercasing, one without (for model patterns).
- */
-const unitTables = { lower: new Int32Array(0x10000), upper: new Int32Array(0x10000) };
-const pieceCaches = { lower: new Map<number, string>(), upper: new Map<number, string>() };
-
-function pieceOf(cp: number, lower: boolean): string {
-  const cache = lower ? pieceCaches.lower : pieceCaches.upper;
-  let piece = cache.get(cp);
-  if (piece === undefined) {
-    const nfkc = String.fromCodePoint(cp).normalize('NFKC');
-    piece = lower ? nfkc.toLowerCase() : nfkc;
-    cache.set(cp, piece);
-  }
-  return piece;
-}
-
-function foldedUnit(c: number, lower: boolean): number {
-  const table = lower ? unitTables.lower : unitTables.upper;
-  let f = table[c];
-  if (f === 0) {
-    const piece = c >= 0xd800 && c <= 0xdfff ? '' : pieceOf(c, lower);
-    f = piece.length === 1 ? piece.charCodeAt(0) : -1;
-    table[c] = f;
-  }
-  return f;
-}
-
-function mapped(text: string, lower: boolean): FoldedText {
-  if (ASCII_ONLY.test(text)) return { folded: lower ? text.toLowerCase() : text };
-  // Usual case: every unit folds to exactly one unit. Then folding the whole string natively
-  // gives the same units at the same offsets, unless it composed a sequence (`か`+`゙`), which
-  // shortens it: the length check catches that and falls back to folding unit by unit.
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x80 && foldedUnit(c, lower) < 0) return mappedSlowly(text, lower);
-  }
-  const nfkc = text.normalize('NFKC');
-  const folded = lower ? nfkc.toLowerCase() : nfkc;
-  return folded.length === text.length ? { folded } : mappedSlowly(text, lower);
-}
-
-/** Fold code point by code point, keeping the original offset of every folded unit. */
-function mappedSlowly(text: string, lower: boolean): FoldedText {
-  const parts: string[] = [];
-  const map: number[] = [];
-  for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i)!;
-    const piece = pieceOf(cp, lower);
-    for (let k = 0; k < piece.length; k++) map.push(i);
-    parts.push(piece);
-    i += cp > 0xffff ? 2 : 1;
-  }
-  map.push(text.length);
-  return { folded: parts.join(''), map };
-}
-
-const origin = (t: FoldedText, index: number): number => (t.map ? t.map[index] : index);
 
 // ---------------------------------------------------------------------------------------------
 // Character classes for match boundaries (on folded text).
@@ -268,7 +198,7 @@ function accepts(target: AliasTarget, text: string, t: FoldedText, start: number
   if (target.exact !== undefined) {
     // `e-Commerce`: an ordinary word glued to a hyphenated prefix is part of another word.
     if (start >= 2 && f.charCodeAt(start - 1) === 0x2d && isWordUnit(f.charCodeAt(start - 2))) return false;
-    const original = text.slice(origin(t, start), origin(t, end)).normalize('NFKC').replace(/\s+/g, ' ');
+    const original = text.slice(originOf(t, start), originOf(t, end)).normalize('NFKC').replace(/\s+/g, ' ');
     if (original !== target.exact) return false;
   }
   return true;
@@ -407,13 +337,13 @@ export class EntityCatalog {
   /** Mentions of catalog entities and pattern-detected models, in text order, never overlapping. */
   findMentions(text: string): Mention[] {
     const { root, starts } = (this.compiled ??= compileAliases(this.entities, this.caseSensitive));
-    const t = mapped(text, true);
+    const t = foldWithMap(text);
     const f = t.folded;
     const candidates: Candidate[] = [];
     for (let i = 0; i < f.length; i++) {
       if (starts[f.charCodeAt(i)] === 1 && canStart(f, i)) matchesAt(root, text, t, i, candidates);
     }
-    const catalogSpans = candidates.map((c) => ({ ...c, start: origin(t, c.start), end: origin(t, c.end) }));
+    const catalogSpans = candidates.map((c) => ({ ...c, start: originOf(t, c.start), end: originOf(t, c.end) }));
     const all = catalogSpans.concat(this.patternCandidates(text), this.katakanaCandidates(text, catalogSpans));
     return selectMentions(all).map((c) => ({ entity: c.entity, start: c.start, end: c.end, text: text.slice(c.start, c.end) }));
   }
@@ -439,10 +369,10 @@ export class EntityCatalog {
 
   private patternCandidates(text: string): Candidate[] {
     if (!/[A-Za-z\uff21-\uff3a\uff41-\uff5a]/.test(text)) return [];
-    const t = mapped(text, false);
+    const t = foldWithMap(text, { keepCase: true });
     return findModelNames(t.folded).map((span) => {
-      const start = origin(t, span.start);
-      const end = origin(t, span.end);
+      const start = originOf(t, span.start);
+      const end = originOf(t, span.end);
       const written = text.slice(start, end);
       // `Claude Opus 4.8` where the catalog only knows `Opus 4.8` is still the catalog's model.
       const known = this.nameIndex().get(fold(written).replace(/\s+/g, ' ')) ?? this.nameIndex().get(fold(written.replace(/^Claude\s+/, '')));

@@ -84,3 +84,5 @@ export const stderrLogger: Logger = {
   warn: (m) => process.stderr.write(`warning: ${m}\n`),
   error: (m) => process.stderr.write(`error: ${m}\n`),
 };
+
+export type EntityKind = 'model' | 'agency' | 'company' | 'person' | 'program' | 'benchmark' | 'other';

@@ -5,7 +5,7 @@ import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-lang
 import { escapeMarkdown, oneLine } from '../core/citations/markdown';
 import { readBibliographyEntries, type BibliographyEntry } from '../core/bibliography';
 import { keyPrefixAt } from '../core/citationKeys';
-import { memoLines } from '../core/entityFacts';
+import { splitLines } from '../core/text';
 import { bibliographyFile } from './citation';
 import type { Feature } from './context';
 
@@ -15,7 +15,7 @@ export const completionFeature: Feature = {
     ctx.connection.onCompletion(async (params): Promise<CompletionItem[] | null> => {
       const doc = ctx.documents.get(params.textDocument.uri);
       if (!doc) return null;
-      const line = memoLines(doc.getText())[params.position.line] ?? '';
+      const line = splitLines(doc.getText())[params.position.line] ?? '';
       const typed = keyPrefixAt(line, params.position.character);
       if (!typed) return null;
       const { corpus } = await ctx.workspace.indexed();
