@@ -1,6 +1,7 @@
 // Citations of a passage in the writer's style: Pandoc `[@key, ¶N]`, a Markdown footnote, or a
 // plain parenthetical. Results are LSP-shaped edits as plain data; the server or client applies
 // them. Parts live in ./citations/.
+import type { Corpus } from './corpus';
 import type { CatalogEntry, CitationStyle, Passage, Position, Range } from './types';
 import { definitionInsertion, nextFootnoteNumber } from './citations/footnotes';
 import { LineIndex, roleNote } from './text';
@@ -92,4 +93,18 @@ function sourceLine(doc: CatalogEntry): string {
 
 function insertAt(at: Position, newText: string): TextEdit {
   return { range: { start: at, end: at }, newText };
+}
+
+/**
+ * The passage a citation asks for by id — checked against where it was listed (`source`), and
+ * found there again after a re-index renumbered the passages.
+ */
+export function citedPassage(corpus: Corpus, passageId: unknown, source?: { path: string; start: Position }): Passage | undefined {
+  const byId = Number.isInteger(passageId) ? corpus.passages[passageId as number] : undefined;
+  if (!source) return byId;
+  const at = (p: Passage) => corpus.documentOf(p).path === source.path && p.range.start.line === source.start.line && p.range.start.character === source.start.character;
+  if (byId && at(byId)) return byId;
+  const doc = corpus.documents.find((d) => d.path === source.path);
+  const id = doc?.passages.find((i) => at(corpus.passages[i]));
+  return id === undefined ? undefined : corpus.passages[id];
 }

@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionRequest,
+  DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   HoverRequest,
   PublishDiagnosticsNotification,
@@ -162,4 +163,20 @@ test('the check settings turn each kind of diagnostic off', async () => {
   } finally {
     await quiet.shutdown();
   }
+});
+
+test('new check settings re-check the open memos at once', async () => {
+  const uri = uriOf('errors.md');
+  const count = () => client.received(PublishDiagnosticsNotification.type).filter((p) => p.uri === uri).length;
+  const before = count();
+  const settings = { corpus: { folders: [], includeSeeds: true } };
+  client.answerConfiguration = () => ({ result: [{ ...settings, checks: { contradictions: false } }] });
+  void client.notify(DidChangeConfigurationNotification.type, { settings: null });
+  const quiet = await client.waitFor(PublishDiagnosticsNotification.type, (p) => p.uri === uri && count() > before, 10_000);
+  assert.deepEqual(quiet.diagnostics.filter((d) => d.code === 'contradicted'), []);
+  assert.ok(quiet.diagnostics.some((d) => d.code === 'unsupported'), 'the other checks still run');
+  client.answerConfiguration = () => ({ result: [settings] });
+  void client.notify(DidChangeConfigurationNotification.type, { settings: null });
+  const loud = await client.waitFor(PublishDiagnosticsNotification.type, (p) => p.uri === uri && p.diagnostics.some((d) => d.code === 'contradicted'), 10_000);
+  assert.equal(loud.diagnostics.filter((d) => d.code === 'contradicted').length, 8);
 });
