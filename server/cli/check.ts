@@ -2,7 +2,7 @@
 // Prints each contradicted or unsupported claim with its line (`--all`: supported ones too) and
 // citation keys that nothing defines; exit code 1 when a claim is contradicted, 0 otherwise.
 import * as path from 'node:path';
-import { readBibliographyKeys } from '../core/bibliography';
+import { readBibliographyKeys } from '../host/bibliography';
 import { checkMemo, countFindings, unknownCitationKeys, type MemoFinding } from '../core/check';
 import { bibliographyPathFromFrontMatter, type CitationKeyUse } from '../core/citations';
 import type { Corpus } from '../core/corpus';

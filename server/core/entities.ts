@@ -5,7 +5,6 @@
 import { BUILT_IN_ENTITIES } from './entityData';
 import { KatakanaVariants } from './katakana';
 import { findModelNames } from './modelPattern';
-import { readRegularFileSync } from './safeRead';
 import { fold, foldWithMap, originOf, type FoldedText } from './text';
 
 import type { EntityKind } from './types';
@@ -416,19 +415,10 @@ export class EntityCatalog {
 }
 
 // ---------------------------------------------------------------------------------------------
-// User entity files.
+// User entity files (read by server/host/entityFiles.ts).
 
-const MAX_ENTITY_FILE_BYTES = 5 * 1024 * 1024;
-
-/** Read a user entity file: a JSON array of `{name, kind, aliases, description?, id?}`. */
-export function loadEntityFile(path: string): EntityEntry[] {
-  let raw: string;
-  try {
-    // Any path a setting names: a regular file of sensible size only (never a FIFO or a device).
-    raw = readRegularFileSync(path, MAX_ENTITY_FILE_BYTES).toString('utf8');
-  } catch (e) {
-    throw new Error(`${path}: cannot read entity file (${(e as Error).message})`);
-  }
+/** The entries of a user entity file's text: a JSON array of `{name, kind, aliases, description?, id?}`. */
+export function parseEntityFile(path: string, raw: string): EntityEntry[] {
   let data: unknown;
   try {
     data = JSON.parse(raw);

@@ -2,7 +2,7 @@
 // a passage for an open memo, in the writer's style; Pandoc citations also add the source to the
 // CSL-JSON bibliography (the memo's front matter names it, else the setting).
 import { ResponseError, ErrorCodes, TextDocumentEdit } from 'vscode-languageserver/node';
-import { addToBibliography } from '../core/bibliography';
+import { addToBibliography } from '../host/bibliography';
 import { citationEdits, citedPassage, cslEntry } from '../core/citations';
 import { inertLinks } from '../core/citations/markdown';
 import { CITATION_STYLES } from '../core/types';

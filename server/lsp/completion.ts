@@ -2,7 +2,7 @@
 // source as documentation), then the keys of the memo's bibliography file the corpus lacks.
 import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver/node';
 import { escapeMarkdown, oneLine } from '../core/citations/markdown';
-import { readBibliographyEntries, type BibliographyEntry } from '../core/bibliography';
+import { readBibliographyEntries, type BibliographyEntry } from '../host/bibliography';
 import { keyPrefixAt } from '../core/citationKeys';
 import { splitLines } from '../core/text';
 import type { Feature } from './context';

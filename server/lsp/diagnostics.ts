@@ -6,7 +6,7 @@
 // check settings re-check every open memo.
 import { DiagnosticSeverity, ResponseError, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { readBibliographyKeys } from '../core/bibliography';
+import { readBibliographyKeys } from '../host/bibliography';
 import { checkMemo, countFindings, unknownCitationKeys, type CheckCounts, type MemoConflict, type MemoFinding } from '../core/check';
 import { CheckMemoRequest } from '../protocol';
 import { fileUri } from '../workspace';
