@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseEntityFile, type EntityEntry } from '../core/entities';
+import { parseEntityFile, type EntityEntry } from '../core/entityFile';
 import { readRegularFileSync } from './safeRead';
 
 export const ENTITY_FILE_NAME = 'entities.json';
