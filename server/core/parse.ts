@@ -1,7 +1,7 @@
 // Parses a source file into passages with roles, languages, speakers and exact ranges.
 // Seed pages (the aggregator layout) are recognised by their structure, not by one marker:
 // one seed has no `原文を表示` marker, one starts its English mid-sentence, one has its whole
-// English text on a single line. See DESIGN.md, "The corpus is real-world text".
+// English text on a single line: the corpus is real-world text, and the parser takes it as it comes.
 import { append } from './arrays';
 import { BOILERPLATE_PHRASES, BYLINE, SECTION_MARKERS, isBoilerplateLine } from './furniture';
 import { detectSpeaker } from './speaker';
