@@ -154,11 +154,11 @@ export const CHECKS = [
   },
   {
     slug: 'find-source',
-    name: 'F1 → "AI Policy Claims: Find Source for Claim" on a wrong date: "Contradicted", both dates, a source previewed beside',
+    name: 'F1 → "AI Policy Claims: Find Sources for Claim" on a wrong date: "Contradicted", both dates, a source previewed beside',
     async run({ page, label }) {
       await quickOpen(page, 'memo-contradiction.md');
       await clickWord(page, 'issued on June 30');
-      await runCommand(page, 'AI Policy Claims: Find Source for Claim', () => quickPickOpened(page));
+      await runCommand(page, 'AI Policy Claims: Find Sources for Claim', () => quickPickOpened(page));
       const title = page.locator('.quick-input-widget .quick-input-title', { hasText: /Contradicted/ });
       await title.waitFor({ timeout: 20_000 });
       const firstRow = page.locator('.quick-input-widget .monaco-list-row').first();

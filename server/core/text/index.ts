@@ -1,4 +1,4 @@
-// The text layer: what every part of the core (and the client's Find Source) needs to agree on
+// The text layer: what every part of the core (and the client's Find Sources) needs to agree on
 // about text — how it folds, where lines and sentences end, which language it is in, and how
 // roles and kinds are named.
 export { fold, foldWithMap, fullMap, originOf, type FoldedText, type FoldOptions } from './fold';

@@ -1,5 +1,5 @@
 // Where sentences end: one rule for splitting passages and memos into sentences, and for where
-// a citation goes at the end of a claim (the quick fix, the CLI and the client's Find Source).
+// a citation goes at the end of a claim (the quick fix, the CLI and the client's Find Sources).
 
 /** Punctuation that ends a sentence, in both languages. */
 export const SENTENCE_END = /[.!?。！？]/;

@@ -1,4 +1,4 @@
-// Find Source for Claim: the selection (or the sentence at the cursor) against the corpus. The
+// Find Sources for Claim: the selection (or the sentence at the cursor) against the corpus. The
 // picker's title gives the verdict and the conflicting values; moving through the passages
 // previews each beside the memo, highlighted; choosing one opens it; an item button cites it.
 import * as vscode from 'vscode';
@@ -10,19 +10,19 @@ import { configuredStyle, passageItem, toRange, verdictTitle, type PassageItem }
 import { closePreviewsSince, openTabUris, type PassageHighlighter } from './preview';
 
 /** Skips the picker (tests): `pick` opens that source, or cites it when `cite` is set. */
-export interface FindSourceOptions {
+export interface FindSourcesOptions {
   pick?: number;
   cite?: boolean;
   style?: CitationStyle;
 }
 
-export interface FindSourceResult {
+export interface FindSourcesOutcome {
   answer: FindSourcesResponse;
   opened?: vscode.TextEditor;
   cited?: InsertCitationResult;
 }
 
-export async function findSourceCommand(api: ExtensionApi, highlighter: PassageHighlighter, options: FindSourceOptions = {}): Promise<FindSourceResult | undefined> {
+export async function findSourcesCommand(api: ExtensionApi, highlighter: PassageHighlighter, options: FindSourcesOptions = {}): Promise<FindSourcesOutcome | undefined> {
   const memo = vscode.window.activeTextEditor;
   if (!memo) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Select a sentence or put the cursor in one.'));
