@@ -1,16 +1,13 @@
 // Search Claims, one feature for the editor's picker and the CLI's `search`: filters come as
 // parameters or as `entity:`/`doc:`/`lang:`/`role:` prefixes typed in the query (parameters win),
 // an entity in any spelling the catalog knows; claimSearch.ts ranks.
-import { parseClaimQuery, type ClaimHit, type ClaimSearch } from './claimSearch';
+import { parseClaimQuery, type ClaimFilters, type ClaimHit, type ClaimSearch } from './claimSearch';
 import type { EntityCatalog } from './entities';
-import type { Lang, Role } from './types';
+import type { Lang } from './types';
 
-export interface ClaimRequest {
+export interface ClaimRequest extends Pick<ClaimFilters, 'doc' | 'lang' | 'role'> {
   query: string;
-  doc?: string;
-  lang?: Lang;
-  role?: Role;
-  /** An entity's name or alias. */
+  /** An entity's name or alias (ClaimFilters takes its id). */
   entity?: string;
   /** The languages setting: when it names one language, only claims in it are listed. */
   languages?: readonly Lang[];
