@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { CitationRequest, SearchClaimsRequest, WorkspaceTrustedNotification } from '../../server/protocol';
-import { ROOT, writeCorpus } from '../helpers';
+import { marked, ROOT, writeCorpus } from '../helpers';
 import { LspClient } from './lspClient';
 
 test('the manifest supports untrusted workspaces in a limited way, restricting the settings that name files', () => {
@@ -29,8 +29,9 @@ test('untrusted, a memo front matter cannot name the bibliography; once trusted,
     await client.indexed();
     const [item] = await client.request(SearchClaimsRequest, { query: 'chip rule' });
     const uri = pathToFileURL(path.join(root, 'memo.md')).toString();
-    client.open(uri, '---\nbibliography: ../elsewhere.json\n---\nCommerce issued the rule.\n');
-    const cite = () => client.request(CitationRequest, { uri, position: { line: 3, character: 25 }, passageId: item.id, style: 'pandoc' });
+    const memo = marked('---\nbibliography: ../elsewhere.json\n---\nCommerce issued the rule.$$\n');
+    client.open(uri, memo.text);
+    const cite = () => client.request(CitationRequest, { uri, position: memo.cursor, passageId: item.id, style: 'pandoc' });
     assert.equal((await cite()).bibliography?.path, path.join(root, 'references.json'));
     assert.ok(!existsSync(path.join(base, 'elsewhere.json')));
     void client.notify(WorkspaceTrustedNotification, { trusted: true });

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { DidChangeConfigurationNotification, HoverRequest, LogMessageNotification, PublishDiagnosticsNotification } from 'vscode-languageserver-protocol';
 import { FindSourcesRequest, GetIndexStatusRequest, IndexStatusNotification, SearchClaimsRequest } from '../../server/protocol';
-import { unreadableSubfolder, writeCorpus } from '../helpers';
+import { marked, unreadableSubfolder, writeCorpus } from '../helpers';
 import { LspClient } from './lspClient';
 
 const warnings = (client: LspClient) =>
@@ -38,8 +38,9 @@ test('when nothing can be indexed, requests answer with a clear error at once an
     const status = await client.request(GetIndexStatusRequest);
     assert.equal(status.state, 'error');
     const uri = pathToFileURL(path.join(dir, 'memo.md')).toString();
-    client.open(uri, '# Memo\n\nThe Department of Commerce approved the accord on May 9.\n');
-    await assert.rejects(client.request(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 8 } }), /no index/);
+    const memo = marked('# Memo\n\nThe Dep$$artment of Commerce approved the accord on May 9.\n');
+    client.open(uri, memo.text);
+    await assert.rejects(client.request(HoverRequest.type, { textDocument: { uri }, position: memo.cursor }), /no index/);
     await assert.rejects(client.request(SearchClaimsRequest, { query: 'accord' }), /no index/);
   } finally {
     await client.shutdown();
