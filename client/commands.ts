@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { ReindexRequest } from '../server/protocol';
 import { checkMemoCommand } from './checkMemo';
 import type { ExtensionApi } from './extension';
-import { findSourceCommand, type FindSourceOptions } from './findSource';
+import { findSourcesCommand, type FindSourcesOptions } from './findSources';
 import { insertCitationCommand, type InsertCitationOptions } from './insertCitation';
 import { PassageHighlighter } from './preview';
 import { searchClaimsCommand, type SearchClaimsOptions } from './searchClaims';
@@ -21,7 +21,7 @@ export function registerCommands(context: vscode.ExtensionContext, api: Extensio
       ),
     ),
     guarded('aiPolicyClaims.insertCitation', (options?: InsertCitationOptions) => insertCitationCommand(api, options ?? {}), output),
-    guarded('aiPolicyClaims.findSource', (options?: FindSourceOptions) => findSourceCommand(api, highlighter, options ?? {}), output),
+    guarded('aiPolicyClaims.findSources', (options?: FindSourcesOptions) => findSourcesCommand(api, highlighter, options ?? {}), output),
     guarded('aiPolicyClaims.searchClaims', (options?: SearchClaimsOptions) => searchClaimsCommand(api, highlighter, options ?? {}), output),
     guarded('aiPolicyClaims.checkMemo', () => checkMemoCommand(api), output),
   );

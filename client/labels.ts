@@ -2,26 +2,21 @@
 // pick item. Source text goes into labels as plain text (quick picks render no Markdown).
 import * as vscode from 'vscode';
 import type { CitationStyle, FindSourcesResponse, SourceView } from '../server/protocol';
+import { LANGUAGE_NAMES, ROLE_LABELS } from '../server/core/text';
 import { CITATION_STYLES, type Lang, type Range, type Role } from '../server/core/types';
 import { whereFrom, type WhereLabels } from './whereFrom';
 
+/** Role and language names come from the server's table, in the editor's display language. */
+function uiLang(): Lang {
+  return vscode.env.language.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}
+
 export function roleLabel(role: Role): string {
-  switch (role) {
-    case 'original':
-      return vscode.l10n.t('original text');
-    case 'translation':
-      return vscode.l10n.t('translation');
-    case 'summary':
-      return vscode.l10n.t('summary');
-    case 'analysis':
-      return vscode.l10n.t('analysis');
-    case 'related':
-      return vscode.l10n.t('other article');
-  }
+  return ROLE_LABELS[uiLang()][role].short;
 }
 
 export function langLabel(lang: Lang): string {
-  return lang === 'ja' ? vscode.l10n.t('Japanese') : vscode.l10n.t('English');
+  return LANGUAGE_NAMES[uiLang()][lang];
 }
 
 export function styleLabel(style: CitationStyle): string {

@@ -1,13 +1,11 @@
 // Cross-language bridges for retrieval: normalised facts (`6月12日` = `June 12`), entity ids
 // (`商務省` = `Department of Commerce`); words cross through the dictionary at query time (core/dictionary). The entity catalog is the shipped one, extended by
 // the user's entity files and by an `entities.json` beside the documents of any corpus folder.
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import type { Annotator } from './core/corpus';
-import { builtInCatalog, loadEntityFile, type EntityCatalog } from './core/entities';
+import { builtInCatalog, type EntityCatalog } from './core/entities';
 import { factTokens } from './core/facts';
 import type { Logger } from './core/types';
+import { entityFiles, filesFingerprint, loadEntityFile } from './host/entityFiles';
 
 export interface BridgeOptions {
   entityFiles: string[];
@@ -22,11 +20,10 @@ export interface Bridges {
   fingerprint: string;
 }
 
-export const ENTITY_FILE_NAME = 'entities.json';
 
 export function bridges(options: BridgeOptions): Bridges {
   const entities = builtInCatalog();
-  const files = [...options.folders.map((f) => path.join(f, ENTITY_FILE_NAME)).filter((f) => existsSync(f)), ...options.entityFiles];
+  const files = entityFiles(options.folders, options.entityFiles);
   for (const file of files) {
     try {
       entities.extend(loadEntityFile(file));
@@ -36,18 +33,4 @@ export function bridges(options: BridgeOptions): Bridges {
   }
   const entityTokens: Annotator = (text) => entities.findMentions(text).map((m) => '@' + m.entity.id);
   return { entities, annotators: [factTokens, entityTokens], fingerprint: filesFingerprint(files) };
-}
-
-function filesFingerprint(files: string[]): string {
-  const hash = createHash('sha1');
-  for (const file of files) {
-    hash.update(file + '\0');
-    try {
-      hash.update(readFileSync(file));
-    } catch {
-      hash.update('unreadable');
-    }
-    hash.update('\0');
-  }
-  return hash.digest('hex');
 }

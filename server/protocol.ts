@@ -1,7 +1,8 @@
 // Custom LSP methods, declared once with their types; the client imports this module too.
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { FindSourcesResult, SourceView } from './core/findSources';
-import type { CitationStyle, Lang, Range, Role } from './core/types';
+import type { ClaimRequest } from './core/searchClaims';
+import type { CitationStyle, Range } from './core/types';
 
 export type { CitationStyle, FindSourcesResult, SourceView };
 
@@ -59,12 +60,8 @@ export interface FindSourcesResponse extends FindSourcesResult {
 
 export const FindSourcesRequest = new RequestType<FindSourcesParams, FindSourcesResponse | null, void>('aiPolicyClaims/findSources');
 
-export interface SearchClaimsParams {
-  query: string;
-  doc?: string;
-  lang?: Lang;
-  role?: Role;
-  entity?: string;
+/** The query, with filters as parameters or typed as prefixes (`entity:`, `lang:`…); parameters win. */
+export interface SearchClaimsParams extends Omit<ClaimRequest, 'languages'> {
   limit?: number;
 }
 

@@ -22,7 +22,8 @@ const logger: Logger = {
 };
 
 const workspace = new Workspace(logger, (status) => void connection.sendNotification(IndexStatusNotification, status));
-const ctx: ServerContext = { connection, documents, workspace, logger };
+const settingsListeners: Array<() => void> = [];
+const ctx: ServerContext = { connection, documents, workspace, logger, checked: new Map(), onSettings: (listener) => settingsListeners.push(listener) };
 let canPullConfiguration = false;
 
 /** Reads the settings the client sent; values of the wrong type fall back to defaults, said in one line. */
@@ -70,6 +71,7 @@ connection.onDidChangeConfiguration(async (change) => {
   if (canPullConfiguration && raw === undefined) return;
   applySettings(raw);
   if (needsReindex(previous, workspace.settings)) void workspace.reindex();
+  for (const listener of settingsListeners) listener();
 });
 
 connection.onNotification(WorkspaceTrustedNotification, (params) => {

@@ -10,6 +10,15 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { corpusFolder, encode, ENCODINGS, int, pick, seeded, text, type Rand } from './fuzz/generate';
 import { ROOT } from './helpers';
+import {
+  CompletionRequest,
+  DefinitionRequest,
+  DidChangeConfigurationNotification,
+  DidCloseTextDocumentNotification,
+  HoverRequest,
+  SemanticTokensRequest,
+} from 'vscode-languageserver-protocol';
+import { CheckMemoRequest, CitationRequest, FindSourcesRequest, ReindexRequest, SearchClaimsRequest } from '../server/protocol';
 import { LspClient } from './lsp/lspClient';
 
 const args = process.argv.slice(2);
@@ -54,12 +63,12 @@ function runCli(argv: string[], label: string): Promise<void> {
   });
 }
 
-/** An LSP request that must answer (a result or an error) in time. */
+/** An LSP request, sent as it is (hostile params included), that must answer (a result or an error) in time. */
 async function ask(client: LspClient, method: string, params: unknown, label: string): Promise<void> {
   counts.lspRequests++;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'hang'>((resolve) => (timer = setTimeout(() => resolve('hang'), LSP_TIMEOUT_MS)));
-  const answer = await Promise.race([client.request(method, params).then(() => 'ok', () => 'error'), timeout]);
+  const answer = await Promise.race([client.rawRequest(method, params).then(() => 'ok', () => 'error'), timeout]);
   clearTimeout(timer);
   if (answer === 'hang') {
     counts.hangs++;
@@ -83,24 +92,24 @@ async function serverRound(client: LspClient, rand: Rand, folder: string, memo: 
   const label = `round ${round}`;
   const garbage = rand() < 0.15;
   client.answerConfiguration = () => ({ result: [garbage ? pick(rand, ['x', 5, [], { corpus: 7 }, { corpus: { folders: [folder, 'x\0y'] } }]) : { corpus: { folders: [folder, path.join(folder, 'missing')], includeSeeds: rand() < 0.2 } }] });
-  client.notify('workspace/didChangeConfiguration', { settings: null });
-  await ask(client, 'aiPolicyClaims/reindex', null, label);
+  void client.notify(DidChangeConfigurationNotification.type, { settings: null });
+  await ask(client, ReindexRequest.method, null, label);
   const uri = pathToFileURL(path.join(folder, '..', `memo-${round}.md`)).toString();
   client.open(uri, memo, pick(rand, ['markdown', 'plaintext']));
   const td = { textDocument: { uri } };
   await Promise.all([
-    ask(client, 'textDocument/hover', { ...td, position: position(rand) }, label),
-    ask(client, 'textDocument/semanticTokens/full', td, label),
-    ask(client, 'textDocument/completion', { ...td, position: position(rand) }, label),
-    ask(client, 'textDocument/definition', { ...td, position: position(rand) }, label),
-    ask(client, 'aiPolicyClaims/findSources', { uri, position: position(rand) }, label),
-    ask(client, 'aiPolicyClaims/findSources', { text: text(rand, 1) }, label),
-    ask(client, 'aiPolicyClaims/searchClaims', { query: text(rand, 1), lang: pick(rand, ['ja', 'en', 'xx', undefined]), limit: pick(rand, [1, -1, 1e9, undefined]) }, label),
-    ask(client, 'aiPolicyClaims/citation', { uri, position: position(rand), passageId: int(rand, -1, 50), style: pick(rand, ['pandoc', 'footnote', 'plain', 'x']) }, label),
-    ask(client, pick(rand, ['aiPolicyClaims/findSources', 'aiPolicyClaims/searchClaims', 'aiPolicyClaims/citation', 'aiPolicyClaims/checkMemo', 'textDocument/hover']), pick(rand, [null, 5, 'x', [], {}]), label),
+    ask(client, HoverRequest.method, { ...td, position: position(rand) }, label),
+    ask(client, SemanticTokensRequest.method, td, label),
+    ask(client, CompletionRequest.method, { ...td, position: position(rand) }, label),
+    ask(client, DefinitionRequest.method, { ...td, position: position(rand) }, label),
+    ask(client, FindSourcesRequest.method, { uri, position: position(rand) }, label),
+    ask(client, FindSourcesRequest.method, { text: text(rand, 1) }, label),
+    ask(client, SearchClaimsRequest.method, { query: text(rand, 1), lang: pick(rand, ['ja', 'en', 'xx', undefined]), limit: pick(rand, [1, -1, 1e9, undefined]) }, label),
+    ask(client, CitationRequest.method, { uri, position: position(rand), passageId: int(rand, -1, 50), style: pick(rand, ['pandoc', 'footnote', 'plain', 'x']) }, label),
+    ask(client, pick(rand, [FindSourcesRequest.method, SearchClaimsRequest.method, CitationRequest.method, CheckMemoRequest.method, HoverRequest.method]), pick(rand, [null, 5, 'x', [], {}]), label),
   ]);
-  await ask(client, 'aiPolicyClaims/checkMemo', { uri }, label);
-  client.notify('textDocument/didClose', td);
+  await ask(client, CheckMemoRequest.method, { uri }, label);
+  void client.notify(DidCloseTextDocumentNotification.type, td);
   counts.lastServerMb = serverMemoryMb(client);
   counts.peakServerMb = Math.max(counts.peakServerMb, counts.lastServerMb);
   if (!client.running) {

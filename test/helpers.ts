@@ -7,7 +7,7 @@ import { bridges, type Bridges } from '../server/bridges';
 import type { Corpus } from '../server/core/corpus';
 import { entityFacts, type EntityFacts } from '../server/core/entityFacts';
 import { openCorpus } from '../server/core/openCorpus';
-import { silentLogger } from '../server/core/types';
+import { silentLogger, type Position, type Range } from '../server/core/types';
 
 /** The repository root, found from dist/test (where the bundled tests run) by walking up. */
 export const ROOT = (() => {
@@ -128,4 +128,27 @@ export function unreadableSubfolder(dir: string): void {
   const name = 'd'.repeat(240);
   const r = spawnSync('bash', ['-c', `cd "$1" && for i in $(seq 18); do mkdir ${name} && cd ${name} || exit 1; done; echo 'Deep\nNothing reads this.' > deep.txt`, 'bash', dir]);
   if (r.status !== 0) throw new Error(`could not make a deep folder: ${r.stderr}`);
+}
+
+/**
+ * A memo with its positions marked inline, so that a test states where the cursor is and which
+ * range it expects beside the words themselves: `$$` is the cursor, `[[` … `]]` a range (several
+ * allowed, in order). Returns the text without the markers, and the positions they mark.
+ */
+export function marked(source: string): { text: string; cursor: Position; ranges: Range[] } {
+  let text = '';
+  let cursor: Position | undefined;
+  const ranges: Range[] = [];
+  const open: Position[] = [];
+  const here = (): Position => {
+    const lines = text.split(/\r\n|\r|\n/);
+    return { line: lines.length - 1, character: lines[lines.length - 1].length };
+  };
+  for (const part of source.split(/(\$\$|\[\[|\]\])/)) {
+    if (part === '$$') cursor = here();
+    else if (part === '[[') open.push(here());
+    else if (part === ']]') ranges.push({ start: open.pop()!, end: here() });
+    else text += part;
+  }
+  return { text, cursor: cursor ?? { line: 0, character: 0 }, ranges };
 }

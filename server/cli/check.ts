@@ -2,13 +2,13 @@
 // Prints each contradicted or unsupported claim with its line (`--all`: supported ones too) and
 // citation keys that nothing defines; exit code 1 when a claim is contradicted, 0 otherwise.
 import * as path from 'node:path';
-import { readBibliographyKeys } from '../core/bibliography';
+import { readBibliographyKeys } from '../host/bibliography';
 import { checkMemo, countFindings, unknownCitationKeys, type MemoFinding } from '../core/check';
 import { bibliographyPathFromFrontMatter, type CitationKeyUse } from '../core/citations';
 import type { Corpus } from '../core/corpus';
 import { UsageError, parseArgs } from './args';
 import { CORPUS_FLAGS, corpusFromArgs } from './corpusArgs';
-import { ROLE_LABEL, location, printableName } from './format';
+import { location, roleLabel, printableName } from './format';
 import { readTextFile } from './readText';
 
 export const CHECK_USAGE = 'check [--corpus DIR]… [--no-seeds] [--entities FILE]… [--bibliography FILE] [--json] [--all] MEMO';
@@ -55,7 +55,7 @@ function formatFinding(file: string, f: MemoFinding): string {
   const lines = [`${printableName(file)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.verdict}: ${f.claim}`];
   for (const c of f.conflicts) {
     const who = c.source.speaker ? `, quoting ${c.source.speaker}` : '';
-    lines.push(`  ${c.kind}: the memo says ${c.claimValue}; ${location({ doc: c.source.doc, range: c.sourceRange })} [${ROLE_LABEL[c.source.role]}${who}] says ${c.sourceValue}`);
+    lines.push(`  ${c.kind}: the memo says ${c.claimValue}; ${location({ doc: c.source.doc, range: c.sourceRange })} [${roleLabel(c.source.role)}${who}] says ${c.sourceValue}`);
   }
   lines.push(`  ${f.explanation}`);
   return lines.join('\n');

@@ -1,14 +1,12 @@
 // Human-readable output of the CLI.
 import type { FindSourcesResult, SourceView } from '../core/findSources';
+import { ROLE_LABELS } from '../core/text';
 import type { Role } from '../core/types';
 
-export const ROLE_LABEL: Record<Role, string> = {
-  original: 'original text',
-  translation: 'aggregator translation',
-  summary: 'aggregator summary',
-  analysis: 'aggregator opinion',
-  related: 'another article (blurb)',
-};
+/** A role as the CLI lists it: `original text`, `aggregator's commentary`. */
+export function roleLabel(role: Role): string {
+  return ROLE_LABELS.en[role].label;
+}
 
 export function location(s: Pick<SourceView, 'doc' | 'range'>): string {
   return `${printableName(s.doc)}:${s.range.start.line + 1}:${s.range.start.character + 1}`;
@@ -25,7 +23,7 @@ export function formatSources(result: FindSourcesResult): string {
   if (!result.sources.length) lines.push('  (no passages)');
   result.sources.forEach((s, i) => {
     const who = s.speaker ? `, quoting ${s.speaker}` : '';
-    lines.push(`${i + 1}. ${location(s)}  [${ROLE_LABEL[s.role]}, ${s.lang}${who}]  score ${s.score.toFixed(2)}`);
+    lines.push(`${i + 1}. ${location(s)}  [${roleLabel(s.role)}, ${s.lang}${who}]  score ${s.score.toFixed(2)}`);
     lines.push(`   ${s.title}`);
     lines.push(`   “${s.text.length > 300 ? s.text.slice(0, 297) + '…' : s.text}”`);
   });

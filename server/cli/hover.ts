@@ -2,10 +2,11 @@
 // JSON for scripts: `null`, or the entity, the Markdown and the facts with the ranges `sources` uses.
 import { entityFacts } from '../core/entityFacts';
 import { memoHover, type FactView, type MemoHover } from '../core/hover';
+import { LineIndex } from '../core/text';
 import type { Position } from '../core/types';
 import { UsageError, intFlag, parseArgs } from './args';
 import { CORPUS_FLAGS, corpusFromArgs } from './corpusArgs';
-import { ROLE_LABEL, location } from './format';
+import { location, roleLabel } from './format';
 import { readTextFile } from './readText';
 
 export const HOVER_USAGE = 'hover [--corpus DIR]… [--no-seeds] [--json] (--text STRING --offset N | --file MEMO --line L --character C)';
@@ -24,7 +25,7 @@ export async function hoverCommand(argv: string[], out: (s: string) => void): Pr
     const offset = intFlag(f.offset, 'offset', -1);
     if (offset < 0) throw new UsageError('--text needs --offset N');
     if (offset > memo.length) throw new UsageError(`--offset ${offset} is past the end of the text (${memo.length} characters)`);
-    at = positionOf(memo, offset);
+    at = new LineIndex(memo).position(offset);
   } else {
     if (f.offset !== undefined) throw new UsageError('--file takes --line and --character, not --offset');
     if (f.line === undefined || f.character === undefined) throw new UsageError('--file needs --line L and --character C');
@@ -36,12 +37,6 @@ export async function hoverCommand(argv: string[], out: (s: string) => void): Pr
   if (f.json) out(JSON.stringify(hover ? hoverJson(hover) : null));
   else out(hover ? formatHover(hover) : 'No hover here.');
   return 0;
-}
-
-function positionOf(text: string, offset: number): Position {
-  const before = text.slice(0, offset);
-  const lines = before.split(/\r\n|\r|\n/);
-  return { line: lines.length - 1, character: lines[lines.length - 1].length };
 }
 
 const fact = (v: FactView) => ({
@@ -72,9 +67,9 @@ function formatHover(h: MemoHover): string {
   facts.forEach((v, i) => {
     const lead = v.counterpart ?? v;
     const speaker = lead.speaker ?? v.speaker;
-    lines.push(`${i + 1}. ${location(lead)}  [${ROLE_LABEL[lead.role]}, ${lead.lang}${speaker ? `, quoting ${speaker}` : v.reads === 'quote' ? ', a quoted post' : ''}]`);
+    lines.push(`${i + 1}. ${location(lead)}  [${roleLabel(lead.role)}, ${lead.lang}${speaker ? `, quoting ${speaker}` : v.reads === 'quote' ? ', a quoted post' : ''}]`);
     lines.push(`   “${clip(lead.text)}”`);
-    if (v.counterpart) lines.push(`   ${v.lang} (${location(v)}, ${ROLE_LABEL[v.role]}): “${clip(v.text)}”`);
+    if (v.counterpart) lines.push(`   ${v.lang} (${location(v)}, ${roleLabel(v.role)}): “${clip(v.text)}”`);
   });
   if (!facts.length && h.entity) lines.push('No passage in the sources states anything about it.');
   return lines.join('\n');

@@ -2,7 +2,7 @@
 // carefully as a corpus file: regular files only, under the size limit, UTF-8 or UTF-16 with a
 // byte-order mark; a binary or otherwise undecodable file is refused instead of checked as text.
 import { decodeText, MAX_TEXT_BYTES } from '../core/loader';
-import { readRegularFileSync } from '../core/safeRead';
+import { readRegularFileSync } from '../host/safeRead';
 import { UsageError } from './args';
 
 export function readTextFile(file: string): string {

@@ -1,133 +1,39 @@
-// The writer's CSL-JSON bibliography file: read its keys, add entries without ever losing any.
-// Only a regular UTF-8 file of sensible size is read (a memo's front matter can name any path,
-// `/dev/zero` or a FIFO included); reads are cached by modification time, because diagnostics
-// read it on every pass. Writes hold a lock across processes (two editor windows, one file).
-import { constants, promises as fs } from 'node:fs';
+// The text of a CSL-JSON bibliography: its entries, and the same text with new entries added
+// without touching a byte of the old ones. Reading and writing the file is the host's
+// (server/host/bibliography.ts).
 import * as path from 'node:path';
-import { writeAtomically, writeTarget } from './atomicWrite';
 import type { CslItem } from './citations';
-import { withFileLock } from './fileLock';
-
-/** A bibliography this large is not one a person keeps by hand; it is refused, not read. */
-export const MAX_BIBLIOGRAPHY_BYTES = 20 * 1024 * 1024;
-
-export interface AddResult {
-  /** Ids of the entries written, in the order given. */
-  added: string[];
-  /** Number of entries the file already held (all kept). */
-  kept: number;
-}
-
-// One write at a time per file in this process (and the file lock for other processes), so two
-// quick insertions cannot each read the old array and then overwrite each other's addition.
-const queues = new Map<string, Promise<unknown>>();
-
-export function addToBibliography(file: string, items: CslItem[]): Promise<AddResult> {
-  const key = path.resolve(file);
-  const previous = queues.get(key) ?? Promise.resolve();
-  const run = previous.catch(() => undefined).then(() => addNow(key, items));
-  const tail = run.catch(() => undefined);
-  queues.set(key, tail);
-  void tail.then(() => {
-    if (queues.get(key) === tail) queues.delete(key);
-  });
-  return run;
-}
-
-/** Ids of the entries in a CSL-JSON file, in file order; a missing file has none. */
-export async function readBibliographyKeys(file: string): Promise<string[]> {
-  return (await readBibliographyEntries(file)).map((e) => e.id);
-}
 
 export interface BibliographyEntry {
   id: string;
   title?: string;
 }
 
-/** The entries (id and title) of a CSL-JSON file, in file order; a missing file has none. */
-export async function readBibliographyEntries(file: string): Promise<BibliographyEntry[]> {
-  assertCslJson(file);
-  const stat = await statIfExists(file);
-  if (!stat) return [];
-  const stamp = `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
-  const cached = readCache.get(path.resolve(file));
-  if (cached?.stamp === stamp) return cached.entries;
-  const entries = parseEntries(file, await readChecked(file, stat)).flatMap((entry) => {
+/** The entries (id and title) of a bibliography's text, in file order. */
+export function bibliographyEntries(file: string, text: string): BibliographyEntry[] {
+  return parseEntries(file, text).flatMap((entry) => {
     const id = idOf(entry);
     if (id === undefined) return [];
     const title = (entry as { title?: unknown }).title;
     return [{ id, ...(typeof title === 'string' ? { title } : {}) }];
   });
-  if (readCache.size >= 64) readCache.clear();
-  readCache.set(path.resolve(file), { stamp, entries });
-  return entries;
 }
 
-const readCache = new Map<string, { stamp: string; entries: BibliographyEntry[] }>();
-
-async function addNow(file: string, items: CslItem[]): Promise<AddResult> {
-  assertCslJson(file);
-  const target = await writeTarget(file);
-  return withFileLock(target, async () => {
-    const stat = await statIfExists(target);
-    if (stat) await assertWritable(file, target, stat.mode);
-    const text = stat ? await readChecked(file, stat) : undefined;
-    const entries = text === undefined ? [] : parseEntries(file, text);
-    const known = new Set(idsOf(entries));
-    const fresh: CslItem[] = [];
-    for (const item of items) {
-      if (known.has(item.id)) continue;
-      known.add(item.id);
-      fresh.push(item);
-    }
-    if (fresh.length > 0) {
-      const next = entries.length === 0 || text === undefined ? freshArray(fresh) : appendEntries(text, fresh);
-      await writeAtomically(target, next);
-    }
-    return { added: fresh.map((i) => i.id), kept: entries.length };
-  });
-}
-
-/** The file's status, following links; undefined when it does not exist. Only regular files pass. */
-async function statIfExists(file: string) {
-  let stat;
-  try {
-    stat = await fs.stat(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new Error(`${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+/** The bibliography's text with the items it lacks added (`text` undefined: no file yet). */
+export function withEntries(file: string, text: string | undefined, items: CslItem[]): { next?: string; added: string[]; kept: number } {
+  const entries = text === undefined ? [] : parseEntries(file, text);
+  const known = new Set(idsOf(entries));
+  const fresh: CslItem[] = [];
+  for (const item of items) {
+    if (known.has(item.id)) continue;
+    known.add(item.id);
+    fresh.push(item);
   }
-  if (!stat.isFile()) throw new Error(`${file} is not a regular file; a bibliography must be a .json file.`);
-  if (stat.size > MAX_BIBLIOGRAPHY_BYTES) throw new Error(`${file} is larger than ${MAX_BIBLIOGRAPHY_BYTES / 1024 / 1024} MB; it was not read.`);
-  return stat;
+  const next = fresh.length === 0 ? undefined : entries.length === 0 || text === undefined ? freshArray(fresh) : appendEntries(text, fresh);
+  return { ...(next !== undefined ? { next } : {}), added: fresh.map((i) => i.id), kept: entries.length };
 }
 
-/** The text of a file already checked by `statIfExists`: UTF-8 only, never decoded with replacements. */
-async function readChecked(file: string, stat: { size: number }): Promise<string> {
-  const handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  let bytes: Buffer;
-  try {
-    // Never more than the size seen: a file that grows meanwhile is read as it was.
-    bytes = Buffer.alloc(Math.min(stat.size, MAX_BIBLIOGRAPHY_BYTES));
-    const { bytesRead } = await handle.read(bytes, 0, bytes.length, 0);
-    bytes = bytes.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new Error(`${file} is not UTF-8 text; it was left unchanged. Save it as UTF-8 to add citations to it.`);
-  }
-}
-
-/** A file the user made read-only stays unchanged (root could write it anyway: the mode decides). */
-async function assertWritable(file: string, target: string, mode: number): Promise<void> {
-  const denied = (mode & 0o222) === 0 || (await fs.access(target, constants.W_OK).then(() => false, () => true));
-  if (denied) throw new Error(`${file} is read-only; it was left unchanged.`);
-}
-
-function assertCslJson(file: string): void {
+export function assertCslJson(file: string): void {
   if (/\.(bib|bibtex|biblatex|ya?ml|ris)$/i.test(file)) {
     throw new Error(
       `Only CSL-JSON bibliographies (.json) are supported; ${path.basename(file)} is not one. ` +
@@ -136,7 +42,7 @@ function assertCslJson(file: string): void {
   }
 }
 
-function parseEntries(file: string, text: string): unknown[] {
+export function parseEntries(file: string, text: string): unknown[] {
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') return [];
   let data: unknown;
@@ -151,16 +57,16 @@ function parseEntries(file: string, text: string): unknown[] {
   return data;
 }
 
-function idOf(entry: unknown): string | undefined {
+export function idOf(entry: unknown): string | undefined {
   const id = (entry as { id?: unknown } | null)?.id;
   return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
 }
 
-function idsOf(entries: unknown[]): string[] {
+export function idsOf(entries: unknown[]): string[] {
   return entries.flatMap((entry) => idOf(entry) ?? []);
 }
 
-function freshArray(items: CslItem[]): string {
+export function freshArray(items: CslItem[]): string {
   return `${JSON.stringify(items, null, 2)}\n`;
 }
 
@@ -169,7 +75,7 @@ function freshArray(items: CslItem[]): string {
  * the existing entries as the user wrote them (re-serialising would reformat numbers, escapes
  * and duplicate fields).
  */
-function appendEntries(text: string, items: CslItem[]): string {
+export function appendEntries(text: string, items: CslItem[]): string {
   const body = text.replace(/\s+$/, '');
   const eol = /\r\n/.test(text) ? '\r\n' : '\n';
   const head = body.slice(0, -1).replace(/\s+$/, '');

@@ -7,6 +7,7 @@ import type { Corpus } from './corpus';
 import type { EntityCatalog } from './entities';
 import { findSources, sourceView, type SourceView } from './findSources';
 import { memoSentences, type MemoSentence } from './memo';
+import { citationOffset, LineIndex, positionAfter } from './text';
 import type { Position, Range } from './types';
 import type { Conflict, Verdict } from './verdict';
 
@@ -51,26 +52,27 @@ export interface CheckOptions {
 
 export async function checkMemo(corpus: Corpus, entities: EntityCatalog, memoText: string, options: CheckOptions = {}): Promise<MemoFinding[] | undefined> {
   const findings: MemoFinding[] = [];
-  const lines = lineStarts(memoText);
+  const lines = new LineIndex(memoText);
   for (const sentence of memoSentences(memoText)) {
     if (options.pause) await options.pause();
     if (options.isCancelled?.()) return undefined;
-    findings.push(checkSentence(corpus, entities, memoText, lines, sentence));
+    findings.push(checkSentence(corpus, entities, lines, sentence));
   }
   return findings;
 }
 
-export function checkSentence(corpus: Corpus, entities: EntityCatalog, memoText: string, lines: number[], sentence: MemoSentence): MemoFinding {
+export function checkSentence(corpus: Corpus, entities: EntityCatalog, lines: LineIndex, sentence: MemoSentence): MemoFinding {
   const result = findSources(corpus, sentence.text, { top: 5, entities });
-  const written = memoText.slice(offsetOf(lines, sentence.range.start), offsetOf(lines, sentence.range.end));
+  const start = lines.offset(sentence.range.start);
+  const written = lines.text.slice(start, lines.offset(sentence.range.end));
   const conflicts = result.conflicts.map((c): MemoConflict => {
     const passage = corpus.passages[c.passage];
     const at = written.indexOf(c.claimValue);
-    const memoRange = at < 0 ? undefined : rangeIn(lines, offsetOf(lines, sentence.range.start) + at, c.claimValue.length);
+    const memoRange = at < 0 ? undefined : lines.range(start + at, start + at + c.claimValue.length);
     return {
       ...c,
       ...(memoRange ? { memoRange } : {}),
-      sourceRange: { start: advance(passage.range.start, passage.text, c.sourceStart), end: advance(passage.range.start, passage.text, c.sourceEnd) },
+      sourceRange: { start: positionAfter(passage.range.start, passage.text, c.sourceStart), end: positionAfter(passage.range.start, passage.text, c.sourceEnd) },
       source: sourceView(corpus, { passage, score: 0 }),
     };
   });
@@ -98,47 +100,7 @@ export function unknownCitationKeys(memoText: string, known: ReadonlySet<string>
   return parseCitationKeys(memoText).filter((use) => !known.has(use.key));
 }
 
-/** Offsets at which each line starts; CR LF, LF and a lone CR each end a line, as in LSP. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) starts.push(i + 1);
-  }
-  return starts;
-}
-
-function offsetOf(lines: number[], p: Position): number {
-  return (lines[p.line] ?? lines[lines.length - 1]) + p.character;
-}
-
-/** Binary search: a memo of many lines with many findings must not scan from the top each time. */
-function positionOf(lines: number[], offset: number): Position {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: offset - lines[lo] };
-}
-
-function rangeIn(lines: number[], offset: number, length: number): Range {
-  return { start: positionOf(lines, offset), end: positionOf(lines, offset + length) };
-}
-
-/** The position `offset` characters into `text`, which starts at `start` in its file. */
-function advance(start: Position, text: string, offset: number): Position {
-  const before = text.slice(0, offset);
-  const newline = before.lastIndexOf('\n');
-  if (newline < 0) return { line: start.line, character: start.character + offset };
-  return { line: start.line + (before.match(/\n/g)?.length ?? 0), character: offset - newline - 1 };
-}
-
-/** End of the sentence without trailing citation markers, before its final punctuation. */
-function citationPoint(lines: number[], range: Range, written: string): Position {
-  const bare = written.replace(/(?:\s*(?:\[@[^\]\n]*\]|\[\^[^\]\n]+\]))+\s*$/, '').replace(/\s+$/, '');
-  const end = /[.!?。!?]$/.test(bare) ? bare.length - 1 : bare.length;
-  return positionOf(lines, offsetOf(lines, range.start) + end);
+/** Where the quick fix puts a citation: the end of the sentence as written, before its final punctuation. */
+function citationPoint(lines: LineIndex, range: Range, written: string): Position {
+  return lines.position(lines.offset(range.start) + citationOffset(written));
 }

@@ -1,17 +1,17 @@
 // Citations of a passage in the writer's style: Pandoc `[@key, ¶N]`, a Markdown footnote, or a
 // plain parenthetical. Results are LSP-shaped edits as plain data; the server or client applies
 // them. Parts live in ./citations/.
+import type { Corpus } from './corpus';
 import type { CatalogEntry, CitationStyle, Passage, Position, Range } from './types';
 import { definitionInsertion, nextFootnoteNumber } from './citations/footnotes';
-import { roleNote } from './citations/labels';
-import { LineIndex } from './citations/lines';
+import { LineIndex, roleNote } from './text';
 import { escapeMarkdown, oneLine, shortQuote } from './citations/markdown';
 
 export { cslEntry, type CslItem, type CslName } from './citations/csl';
 export { parseCitationKeys, type CitationKeyUse } from './citations/keys';
 export { bibliographyPathFromFrontMatter } from './citations/frontMatter';
 export { nextFootnoteNumber } from './citations/footnotes';
-export { roleNote } from './citations/labels';
+export { roleNote } from './text';
 
 export type { CitationStyle } from './types';
 
@@ -93,4 +93,18 @@ function sourceLine(doc: CatalogEntry): string {
 
 function insertAt(at: Position, newText: string): TextEdit {
   return { range: { start: at, end: at }, newText };
+}
+
+/**
+ * The passage a citation asks for by id — checked against where it was listed (`source`), and
+ * found there again after a re-index renumbered the passages.
+ */
+export function citedPassage(corpus: Corpus, passageId: unknown, source?: { path: string; start: Position }): Passage | undefined {
+  const byId = Number.isInteger(passageId) ? corpus.passages[passageId as number] : undefined;
+  if (!source) return byId;
+  const at = (p: Passage) => corpus.documentOf(p).path === source.path && p.range.start.line === source.start.line && p.range.start.character === source.start.character;
+  if (byId && at(byId)) return byId;
+  const doc = corpus.documents.find((d) => d.path === source.path);
+  const id = doc?.passages.find((i) => at(corpus.passages[i]));
+  return id === undefined ? undefined : corpus.passages[id];
 }

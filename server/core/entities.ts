@@ -2,37 +2,17 @@
 // any text (memo or corpus). Mention finding runs over every passage of every document, so the
 // aliases are compiled once per catalog into a trie over folded text (NFKC + lowercase), walked
 // once per start position; model names the catalog lacks come from a pattern (modelPattern.ts).
-import { BUILT_IN_ENTITIES } from './entityData';
+// The split: aliasTrie.ts compiles and walks the aliases, entityFile.ts reads the entity-file
+// format (the shipped list, entityCatalog.json, is one), text/fold.ts folds.
+import { canStart, compileAliases, coveredBy, matchesAt, selectMentions, type Candidate, type CompiledAliases } from './aliasTrie';
+import BUILT_IN_ENTRIES from './entityCatalog.json';
+import { parseEntries, type EntityEntry } from './entityFile';
 import { KatakanaVariants } from './katakana';
 import { findModelNames } from './modelPattern';
-import { readRegularFileSync } from './safeRead';
-import { fold } from './text';
+import { fold, foldWithMap, originOf } from './text';
+import { ENTITY_KINDS, type Entity, type EntityKind } from './types';
 
-export type EntityKind = 'model' | 'agency' | 'company' | 'person' | 'program' | 'benchmark' | 'other';
-
-export const ENTITY_KINDS: readonly EntityKind[] = ['model', 'agency', 'company', 'person', 'program', 'benchmark', 'other'];
-
-export interface EntityEntry {
-  id?: string;
-  name: string;
-  kind: EntityKind;
-  description?: string;
-  descriptionJa?: string;
-  aliases: string[];
-  /** Latin aliases that are ordinary words (`Fable`, `Commerce`): matched only as capitalised here. */
-  caseSensitive?: string[];
-}
-
-export interface Entity {
-  id: string;
-  name: string;
-  kind: EntityKind;
-  description: string;
-  descriptionJa?: string;
-  aliases: string[];
-  /** Set on model names found by pattern rather than by the catalog. */
-  detected?: boolean;
-}
+export { ENTITY_KINDS, type Entity, type EntityEntry, type EntityKind };
 
 export interface Mention {
   entity: Entity;
@@ -47,286 +27,13 @@ export function slugify(name: string): string {
   return fold(name).replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
 }
 
+/** The shipped list, checked as a user's entity file is. */
+const BUILT_IN_ENTITIES = parseEntries('entityCatalog.json', BUILT_IN_ENTRIES);
+
 /** The shipped catalog. A fresh instance on every call, because callers `extend` it. */
 export function builtInCatalog(): EntityCatalog {
   return EntityCatalog.fromEntries(BUILT_IN_ENTITIES);
 }
-
-// ---------------------------------------------------------------------------------------------
-// Folding with an offset map, memoised per code point: the per-character `normalize` call is what
-// makes plain folding slow (~8 M chars/s), and passages repeat the same few thousand characters.
-
-interface FoldedText {
-  folded: string;
-  /** Original offset of each folded unit, plus the text length at the end; absent = identity. */
-  map?: number[];
-}
-
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
-
-/**
- * Per BMP unit, the single unit it folds to, or -1 when it folds to several (`㍻`, `ﬁ`) or is a
- * surrogate; 0 = not computed yet. One table with lowercasing, one without (for model patterns).
- */
-const unitTables = { lower: new Int32Array(0x10000), upper: new Int32Array(0x10000) };
-const pieceCaches = { lower: new Map<number, string>(), upper: new Map<number, string>() };
-
-function pieceOf(cp: number, lower: boolean): string {
-  const cache = lower ? pieceCaches.lower : pieceCaches.upper;
-  let piece = cache.get(cp);
-  if (piece === undefined) {
-    const nfkc = String.fromCodePoint(cp).normalize('NFKC');
-    piece = lower ? nfkc.toLowerCase() : nfkc;
-    cache.set(cp, piece);
-  }
-  return piece;
-}
-
-function foldedUnit(c: number, lower: boolean): number {
-  const table = lower ? unitTables.lower : unitTables.upper;
-  let f = table[c];
-  if (f === 0) {
-    const piece = c >= 0xd800 && c <= 0xdfff ? '' : pieceOf(c, lower);
-    f = piece.length === 1 ? piece.charCodeAt(0) : -1;
-    table[c] = f;
-  }
-  return f;
-}
-
-function mapped(text: string, lower: boolean): FoldedText {
-  if (ASCII_ONLY.test(text)) return { folded: lower ? text.toLowerCase() : text };
-  // Usual case: every unit folds to exactly one unit. Then folding the whole string natively
-  // gives the same units at the same offsets, unless it composed a sequence (`か`+`゙`), which
-  // shortens it: the length check catches that and falls back to folding unit by unit.
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x80 && foldedUnit(c, lower) < 0) return mappedSlowly(text, lower);
-  }
-  const nfkc = text.normalize('NFKC');
-  const folded = lower ? nfkc.toLowerCase() : nfkc;
-  return folded.length === text.length ? { folded } : mappedSlowly(text, lower);
-}
-
-/** Fold code point by code point, keeping the original offset of every folded unit. */
-function mappedSlowly(text: string, lower: boolean): FoldedText {
-  const parts: string[] = [];
-  const map: number[] = [];
-  for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i)!;
-    const piece = pieceOf(cp, lower);
-    for (let k = 0; k < piece.length; k++) map.push(i);
-    parts.push(piece);
-    i += cp > 0xffff ? 2 : 1;
-  }
-  map.push(text.length);
-  return { folded: parts.join(''), map };
-}
-
-const origin = (t: FoldedText, index: number): number => (t.map ? t.map[index] : index);
-
-// ---------------------------------------------------------------------------------------------
-// Character classes for match boundaries (on folded text).
-
-function isWordUnit(c: number): boolean {
-  return (
-    (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || c === 0x5f ||
-    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)
-  );
-}
-
-/** Katakana letters and the long-vowel mark; the middle dot `・` separates words, so it is not one. */
-function isKatakana(c: number): boolean {
-  return (c >= 0x30a1 && c <= 0x30fa) || (c >= 0x30fc && c <= 0x30fe);
-}
-
-const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
-const isBlank = (c: number): boolean => c === 0x20 || c === 0x09;
-
-// ---------------------------------------------------------------------------------------------
-// Alias trie.
-
-interface AliasTarget {
-  entity: Entity;
-  /** NFKC form the original text must equal, for case-sensitive aliases. */
-  exact?: string;
-  endsWithWord: boolean;
-  endsWithDigit: boolean;
-  /** A short katakana tail (≤ 2 letters) must not run on into more katakana. */
-  guardKatakanaTail: boolean;
-}
-
-interface TrieNode {
-  /** Children by folded unit: an array for ASCII (most steps), a map for the rest. */
-  ascii: (TrieNode | undefined)[];
-  other: Map<number, TrieNode>;
-  targets?: AliasTarget[];
-}
-
-const newNode = (): TrieNode => ({ ascii: [], other: new Map() });
-
-const child = (node: TrieNode, c: number): TrieNode | undefined => (c < 0x80 ? node.ascii[c] : node.other.get(c));
-
-function addChild(node: TrieNode, c: number): TrieNode {
-  const existing = child(node, c);
-  if (existing) return existing;
-  const made = newNode();
-  if (c < 0x80) node.ascii[c] = made;
-  else node.other.set(c, made);
-  return made;
-}
-
-/**
- * Spellings of one alias: as written, without the spaces Japanese text may or may not put
- * between Latin and Japanese (`英国 AI 安全研究所` / `英国AI安全研究所`), and without the middle
- * dot of katakana names (`サラ・ヘック` / `サラヘック`).
- */
-function spellings(alias: string): string[] {
-  const base = alias.normalize('NFKC').replace(/\s+/g, ' ').trim();
-  const out = new Set([base]);
-  out.add(base.replace(/ (?=[\u3040-\u30ff\u3400-\u9fff])|(?<=[\u3040-\u30ff\u3400-\u9fff]) /g, ''));
-  out.add(base.replace(/([A-Za-z0-9.])(?=[\u3040-\u30ff\u3400-\u9fff])/g, '$1 ').replace(/([\u3040-\u30ff\u3400-\u9fff])(?=[A-Za-z0-9])/g, '$1 '));
-  for (const s of [...out]) if (s.includes('・')) out.add(s.replace(/・/g, ''));
-  return [...out].filter((s) => s.length > 0);
-}
-
-function katakanaTail(folded: string): number {
-  let n = 0;
-  for (let i = folded.length - 1; i >= 0 && isKatakana(folded.charCodeAt(i)); i--) n++;
-  return n;
-}
-
-interface CompiledAliases {
-  root: TrieNode;
-  /** 1 for every folded unit that begins some alias: a cheap filter before the trie walk. */
-  starts: Uint8Array;
-}
-
-function compileAliases(entities: readonly Entity[], caseSensitive: Map<string, Set<string>>): CompiledAliases {
-  const root = newNode();
-  const starts = new Uint8Array(0x10000);
-  for (const entity of entities) {
-    const exactSet = caseSensitive.get(entity.id);
-    for (const alias of new Set([entity.name, ...entity.aliases])) {
-      const exact = exactSet?.has(alias);
-      for (const spelling of spellings(alias)) {
-        const key = fold(spelling);
-        starts[key.charCodeAt(0)] = 1;
-        let node = root;
-        for (let i = 0; i < key.length; i++) node = addChild(node, key.charCodeAt(i));
-        const last = key.charCodeAt(key.length - 1);
-        const tail = katakanaTail(key);
-        (node.targets ??= []).push({
-          entity,
-          exact: exact ? spelling : undefined,
-          endsWithWord: isWordUnit(last),
-          endsWithDigit: isDigit(last),
-          guardKatakanaTail: tail > 0 && tail <= 2,
-        });
-      }
-    }
-  }
-  return { root, starts };
-}
-
-interface Candidate {
-  entity: Entity;
-  start: number;
-  end: number;
-  detected: boolean;
-}
-
-/** Every alias match starting at folded offset `i` (all lengths, longest last). */
-function matchesAt(root: TrieNode, text: string, t: FoldedText, i: number, out: Candidate[]): void {
-  const f = t.folded;
-  let node: TrieNode | undefined = root;
-  let j = i;
-  while (j < f.length) {
-    const c = f.charCodeAt(j);
-    if (isBlank(c)) {
-      node = child(node, 0x20);
-      if (!node) return;
-      while (j < f.length && isBlank(f.charCodeAt(j))) j++;
-      continue;
-    }
-    node = child(node, c);
-    if (!node) return;
-    j++;
-    if (node.targets) {
-      const target = node.targets.find((tg) => accepts(tg, text, t, i, j));
-      if (target) out.push({ entity: target.entity, start: i, end: j, detected: false });
-    }
-  }
-}
-
-function accepts(target: AliasTarget, text: string, t: FoldedText, start: number, end: number): boolean {
-  const f = t.folded;
-  const next = end < f.length ? f.charCodeAt(end) : -1;
-  if (target.endsWithWord && next >= 0 && isWordUnit(next)) return false;
-  // `GPT-5.5` must not match the start of `GPT-5.5.1`.
-  if (target.endsWithDigit && (next === 0x2e || next === 0x2c) && isDigit(f.charCodeAt(end + 1))) return false;
-  if (target.guardKatakanaTail && next >= 0 && isKatakana(next)) return false;
-  if (target.exact !== undefined) {
-    // `e-Commerce`: an ordinary word glued to a hyphenated prefix is part of another word.
-    if (start >= 2 && f.charCodeAt(start - 1) === 0x2d && isWordUnit(f.charCodeAt(start - 2))) return false;
-    const original = text.slice(origin(t, start), origin(t, end)).normalize('NFKC').replace(/\s+/g, ' ');
-    if (original !== target.exact) return false;
-  }
-  return true;
-}
-
-/** Start positions worth trying: an alias never starts inside a Latin word or a katakana run. */
-function canStart(f: string, i: number): boolean {
-  if (i === 0) return true;
-  const c = f.charCodeAt(i);
-  const prev = f.charCodeAt(i - 1);
-  if (isWordUnit(c) && isWordUnit(prev)) return false;
-  if (isKatakana(c) && isKatakana(prev)) return false;
-  return true;
-}
-
-/**
- * Longest first, then leftmost; catalog before pattern on ties; no overlaps. Linear after the
- * sort: a span taken earlier is at least as long as the candidate, so if they overlap it covers
- * the candidate's first or last unit, and those two units are all that needs looking at.
- */
-function selectMentions(candidates: Candidate[]): Candidate[] {
-  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || Number(a.detected) - Number(b.detected) || a.start - b.start);
-  let size = 0;
-  for (const c of candidates) size = Math.max(size, c.end + 1);
-  // owner[i] = 1 + the index in `chosen` of the span covering unit i, or 0.
-  const owner = new Int32Array(size);
-  const chosen: Candidate[] = [];
-  for (const c of candidates) {
-    const taken = c.end > c.start ? owner[c.start] !== 0 || owner[c.end - 1] !== 0 : c.start > 0 && owner[c.start] !== 0 && owner[c.start] === owner[c.start - 1];
-    if (taken) continue;
-    chosen.push(c);
-    owner.fill(chosen.length, c.start, c.end);
-  }
-  return chosen.sort((a, b) => a.start - b.start);
-}
-
-/**
- * A test of whether one of `spans` contains [start, end), in O(log n) per question: spans by start,
- * with the furthest end reached by any span starting at or before each.
- */
-function coveredBy(spans: readonly Candidate[]): (start: number, end: number) => boolean {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  const starts = sorted.map((c) => c.start);
-  const reach: number[] = [];
-  for (const c of sorted) reach.push(Math.max(c.end, reach.length ? reach[reach.length - 1] : -1));
-  return (start, end) => {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] <= start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && reach[lo - 1] >= end;
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
 
 export class EntityCatalog {
   private readonly entities: Entity[] = [];
@@ -407,13 +114,13 @@ export class EntityCatalog {
   /** Mentions of catalog entities and pattern-detected models, in text order, never overlapping. */
   findMentions(text: string): Mention[] {
     const { root, starts } = (this.compiled ??= compileAliases(this.entities, this.caseSensitive));
-    const t = mapped(text, true);
+    const t = foldWithMap(text);
     const f = t.folded;
     const candidates: Candidate[] = [];
     for (let i = 0; i < f.length; i++) {
       if (starts[f.charCodeAt(i)] === 1 && canStart(f, i)) matchesAt(root, text, t, i, candidates);
     }
-    const catalogSpans = candidates.map((c) => ({ ...c, start: origin(t, c.start), end: origin(t, c.end) }));
+    const catalogSpans = candidates.map((c) => ({ ...c, start: originOf(t, c.start), end: originOf(t, c.end) }));
     const all = catalogSpans.concat(this.patternCandidates(text), this.katakanaCandidates(text, catalogSpans));
     return selectMentions(all).map((c) => ({ entity: c.entity, start: c.start, end: c.end, text: text.slice(c.start, c.end) }));
   }
@@ -439,10 +146,10 @@ export class EntityCatalog {
 
   private patternCandidates(text: string): Candidate[] {
     if (!/[A-Za-z\uff21-\uff3a\uff41-\uff5a]/.test(text)) return [];
-    const t = mapped(text, false);
+    const t = foldWithMap(text, { keepCase: true });
     return findModelNames(t.folded).map((span) => {
-      const start = origin(t, span.start);
-      const end = origin(t, span.end);
+      const start = originOf(t, span.start);
+      const end = originOf(t, span.end);
       const written = text.slice(start, end);
       // `Claude Opus 4.8` where the catalog only knows `Opus 4.8` is still the catalog's model.
       const known = this.nameIndex().get(fold(written).replace(/\s+/g, ' ')) ?? this.nameIndex().get(fold(written.replace(/^Claude\s+/, '')));
@@ -483,59 +190,4 @@ export class EntityCatalog {
     }
     return (this.names = index);
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// User entity files.
-
-const MAX_ENTITY_FILE_BYTES = 5 * 1024 * 1024;
-
-/** Read a user entity file: a JSON array of `{name, kind, aliases, description?, id?}`. */
-export function loadEntityFile(path: string): EntityEntry[] {
-  let raw: string;
-  try {
-    // Any path a setting names: a regular file of sensible size only (never a FIFO or a device).
-    raw = readRegularFileSync(path, MAX_ENTITY_FILE_BYTES).toString('utf8');
-  } catch (e) {
-    throw new Error(`${path}: cannot read entity file (${(e as Error).message})`);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch (e) {
-    throw new Error(`${path}: not valid JSON (${(e as Error).message})`);
-  }
-  if (!Array.isArray(data)) throw new Error(`${path}: expected a JSON array of entities like {"name": …, "kind": …, "aliases": […]}`);
-  return data.map((item, index) => checkEntry(item, `${path}: entry ${index + 1}`));
-}
-
-function checkEntry(item: unknown, where: string): EntityEntry {
-  if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new Error(`${where}: expected an object`);
-  const o = item as Record<string, unknown>;
-  if (typeof o.name !== 'string' || !o.name.trim()) throw new Error(`${where}: "name" must be a non-empty string`);
-  const label = `${where} ("${o.name}")`;
-  if (typeof o.kind !== 'string' || !ENTITY_KINDS.includes(o.kind as EntityKind)) {
-    throw new Error(`${label}: "kind" must be one of ${ENTITY_KINDS.join(', ')}`);
-  }
-  const strings = (field: string): string[] | undefined => {
-    const v = o[field];
-    if (v === undefined) return undefined;
-    if (!Array.isArray(v) || v.some((s) => typeof s !== 'string')) throw new Error(`${label}: "${field}" must be an array of strings`);
-    return v as string[];
-  };
-  const text = (field: string): string | undefined => {
-    const v = o[field];
-    if (v !== undefined && typeof v !== 'string') throw new Error(`${label}: "${field}" must be a string`);
-    return v as string | undefined;
-  };
-  const entry: EntityEntry = { name: o.name.trim(), kind: o.kind as EntityKind, aliases: strings('aliases') ?? [] };
-  const id = text('id');
-  const description = text('description');
-  const descriptionJa = text('descriptionJa');
-  const caseSensitive = strings('caseSensitive');
-  if (id) entry.id = id;
-  if (description) entry.description = description;
-  if (descriptionJa) entry.descriptionJa = descriptionJa;
-  if (caseSensitive) entry.caseSensitive = caseSensitive;
-  return entry;
 }

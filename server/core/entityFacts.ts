@@ -7,7 +7,7 @@ import type { Corpus } from './corpus';
 import type { Entity, EntityCatalog } from './entities';
 import { learnNames, type NameForms } from './nameForms';
 import { readFor, readingWeight, readPassage, sameEvent, sortOf, SORT_RANK, type FactReading, type PassageReading } from './factRules';
-import { fold } from './text';
+import { fold, positionAfter, splitLines } from './text';
 import type { Passage, Position, Range, Role } from './types';
 
 /** Evidence order for facts: the article's own words first; analysis is never a fact. */
@@ -317,13 +317,9 @@ export interface MemoMention {
   text: string;
 }
 
-export function memoLines(memoText: string): string[] {
-  return memoText.split(/\r\n|\r|\n/);
-}
-
 /** The entity mention at a position, or undefined on ordinary words. */
 export function entityAt(catalog: EntityCatalog, memoText: string, at: Position): MemoMention | undefined {
-  const line = memoLines(memoText)[at.line];
+  const line = splitLines(memoText)[at.line];
   if (line === undefined) return undefined;
   const m = catalog.mentionAt(line, at.character);
   if (!m) return undefined;
@@ -333,7 +329,7 @@ export function entityAt(catalog: EntityCatalog, memoText: string, at: Position)
 /** Every entity mention of a memo, in order. */
 export function memoMentions(catalog: EntityCatalog, memoText: string): MemoMention[] {
   const out: MemoMention[] = [];
-  memoLines(memoText).forEach((line, n) => {
+  splitLines(memoText).forEach((line, n) => {
     for (const m of catalog.findMentions(line)) {
       out.push({ entity: m.entity, text: m.text, range: { start: { line: n, character: m.start }, end: { line: n, character: m.end } } });
     }
@@ -343,13 +339,5 @@ export function memoMentions(catalog: EntityCatalog, memoText: string): MemoMent
 
 /** The LSP range of `start`–`end` (UTF-16 offsets) inside a passage's text. */
 export function rangeInPassage(passage: Passage, start: number, end: number): Range {
-  return { start: positionInPassage(passage, start), end: positionInPassage(passage, end) };
-}
-
-function positionInPassage(passage: Passage, offset: number): Position {
-  const text = passage.text.slice(0, offset);
-  const breaks = text.match(/\r\n|\r|\n/g)?.length ?? 0;
-  if (breaks === 0) return { line: passage.range.start.line, character: passage.range.start.character + offset };
-  const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
-  return { line: passage.range.start.line + breaks, character: offset - lastBreak - 1 };
+  return { start: positionAfter(passage.range.start, passage.text, start), end: positionAfter(passage.range.start, passage.text, end) };
 }

@@ -38,8 +38,3 @@ export function isBoilerplateLine(line: string): boolean {
   const t = line.trim();
   return BOILERPLATE_LINES.some((re) => re.test(t)) || BYLINE.test(t);
 }
-
-export function isSectionMarker(line: string): boolean {
-  const t = line.trim();
-  return Object.values(SECTION_MARKERS).some((re) => re.test(t));
-}

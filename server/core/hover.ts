@@ -8,10 +8,10 @@ import { escapeMarkdown, oneLine, shortQuote } from './citations/markdown';
 import { citationKeyAt, documentByKey, paragraphNumber, paragraphPassages } from './citationKeys';
 import type { Corpus } from './corpus';
 import type { Entity, EntityKind } from './entities';
-import { entityAt, memoLines, type EntityFacts } from './entityFacts';
+import { entityAt, type EntityFacts } from './entityFacts';
 import { displayOrder, type FactSort } from './factRules';
 import { nameFormAt, namesInMemo } from './nameForms';
-import { detectLang } from './text';
+import { detectLang, KIND_LABELS, LANGUAGE_NAMES, ROLE_LABELS, splitLines } from './text';
 import type { Lang, Passage, Position, Range, Role } from './types';
 
 export interface PassageRef {
@@ -45,36 +45,6 @@ export interface EntityHover {
   documents: number;
 }
 
-const KIND_JA: Record<EntityKind, string> = {
-  model: 'モデル',
-  agency: '政府機関',
-  company: '企業',
-  person: '人物',
-  program: 'プログラム',
-  benchmark: 'ベンチマーク',
-  other: 'その他',
-};
-
-const ROLE_LABEL: Record<Lang, Record<Role, string>> = {
-  en: {
-    original: 'original text',
-    translation: 'aggregator’s translation',
-    summary: 'aggregator’s summary',
-    analysis: 'aggregator’s commentary',
-    related: 'another article’s blurb, listed as related',
-  },
-  ja: {
-    original: '原文',
-    translation: 'アグリゲーターによる翻訳',
-    summary: 'アグリゲーターの要約',
-    analysis: 'アグリゲーターの論評',
-    related: '関連記事として紹介された別の記事',
-  },
-};
-
-/** A language's name, in the memo's language. */
-const LANGUAGE_NAME: Record<Lang, Record<Lang, string>> = { en: { en: 'English', ja: 'Japanese' }, ja: { en: '英語', ja: '日本語' } };
-
 /** A link target that opens the passage: VS Code reads `#L12,5` (1-based) on `file` URIs. */
 export function passageUri(file: string, range: Range): string {
   const uri = pathToFileURL(file).toString().replace(/\(/g, '%28').replace(/\)/g, '%29');
@@ -107,7 +77,7 @@ export function entityHover(table: EntityFacts, entity: Entity, memoLang: Lang, 
   const facts = displayOrder(top, (f) => f.reading).map((f) => factView(table.corpus, f.p, memoLang, f.reading.sort));
   const ja = memoLang === 'ja';
   const total = table.corpus.documents.length;
-  const kind = ja ? KIND_JA[entity.kind] : entity.kind;
+  const kind = KIND_LABELS[memoLang][entity.kind];
   const count = ja ? `${total} 件中 ${stats.documents} 件の文書が言及` : `mentioned in ${stats.documents} of ${total} document${total === 1 ? '' : 's'}`;
   const alias = written && oneLine(written) !== entity.name ? ` (${escapeMarkdown(oneLine(written))})` : '';
   const lines = [`**${escapeMarkdown(oneLine(entity.name))}**${alias} · ${kind} · ${count}`];
@@ -125,16 +95,16 @@ export function entityHover(table: EntityFacts, entity: Entity, memoLang: Lang, 
  * English original in a Japanese memo), with the other language beside it.
  */
 function factLines(f: FactView, n: number, memoLang: Lang): string[] {
-  const labels = ROLE_LABEL[memoLang];
+  const labels = ROLE_LABELS[memoLang];
   const lead = f.counterpart ?? f;
   const speaker = lead.speaker ?? f.speaker;
   const who = speaker ? (memoLang === 'ja' ? ` · ${escapeMarkdown(oneLine(speaker))} の発言` : ` · quoting ${escapeMarkdown(oneLine(speaker))}`) : '';
   const post = !speaker && f.reads === 'quote' ? (memoLang === 'ja' ? ' · 投稿の引用' : ' · a quoted post') : '';
   const source = `[${escapeMarkdown(oneLine(f.title))}, ¶${lead.paragraph}](${lead.uri})`;
-  const other = f.otherLanguage ? ` · [${LANGUAGE_NAME[memoLang][f.otherLanguage.lang]}](${f.otherLanguage.uri})` : '';
-  const out = [`${n}. “${escapeMarkdown(shortQuote(lead.text, 220))}” — ${source} · ${labels[lead.role]}${who}${post}${other}`];
+  const other = f.otherLanguage ? ` · [${LANGUAGE_NAMES[memoLang][f.otherLanguage.lang]}](${f.otherLanguage.uri})` : '';
+  const out = [`${n}. “${escapeMarkdown(shortQuote(lead.text, 220))}” — ${source} · ${labels[lead.role].label}${who}${post}${other}`];
   if (f.counterpart) {
-    out.push(`   - ${LANGUAGE_NAME[memoLang][f.lang]}: “${escapeMarkdown(shortQuote(f.text, 220))}” ([${labels[f.role]}](${f.uri}))`);
+    out.push(`   - ${LANGUAGE_NAMES[memoLang][f.lang]}: “${escapeMarkdown(shortQuote(f.text, 220))}” ([${labels[f.role].label}](${f.uri}))`);
   }
   return out;
 }
@@ -157,7 +127,7 @@ export function citationHover(corpus: Corpus, use: CitationKeyUse): string | und
   }
   const first = passages[0];
   const quote = shortQuote(passages.map((p) => p.text).join(first.lang === 'ja' ? '' : ' '), 400);
-  lines.push(`> ${escapeMarkdown(quote)}`, '', `[¶${n}](${passageUri(doc.path, first.range)}) · ${ROLE_LABEL.en[first.role]}${first.speaker ? ` · quoting ${escapeMarkdown(oneLine(first.speaker))}` : ''}`);
+  lines.push(`> ${escapeMarkdown(quote)}`, '', `[¶${n}](${passageUri(doc.path, first.range)}) · ${ROLE_LABELS.en[first.role].label}${first.speaker ? ` · quoting ${escapeMarkdown(oneLine(first.speaker))}` : ''}`);
   return lines.join('\n');
 }
 
@@ -171,7 +141,7 @@ export interface MemoHover {
 
 /** The hover at a position of a memo: a citation key first, else an entity name, else nothing. */
 export function memoHover(table: EntityFacts, memoText: string, at: Position): MemoHover | undefined {
-  const lines = memoLines(memoText);
+  const lines = splitLines(memoText);
   const line = lines[at.line] ?? '';
   const memoLang = detectLang(line) ?? detectLang(memoText) ?? 'en';
   const use = citationKeyAt(memoText, at);

@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { SIDECAR_NAME, parseSidecar, type CatalogSidecar } from './catalog';
 import type { FileStamp, SourceFile } from './corpus';
-import { readRegularFile } from './safeRead';
+import { readRegularFile } from '../host/safeRead';
 import type { Logger } from './types';
 
 const EXTENSIONS = /\.(txt|md|markdown)$/i;

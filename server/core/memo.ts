@@ -4,7 +4,7 @@
 // out of the sentence text; the range covers the sentence as written, including markers inside
 // it and markers right after it (`Claim.[@key]`), so that a fix or a diagnostic covers them too.
 import { append } from './arrays';
-import { detectLang, splitSentences } from './text';
+import { detectLang, splitLines, splitSentences } from './text';
 import type { Lang, Position, Range } from './types';
 
 export interface MemoSentence {
@@ -46,7 +46,7 @@ const MIN_JA_CHARS = 8;
 
 export function memoSentences(memoText: string): MemoSentence[] {
   // Every line break LSP knows (CR LF, LF, and a lone CR, as old Mac files have) ends a line.
-  const lines = blankComments(memoText).split(/\r\n|\r|\n/);
+  const lines = splitLines(blankComments(memoText));
   const sentences: MemoSentence[] = [];
   for (const paragraph of paragraphs(lines)) append(sentences, sentencesOf(paragraph, lines));
   return sentences;

@@ -37,9 +37,3 @@ export function findModelNames(text: string): ModelSpan[] {
   }
   return spans;
 }
-
-/** True when the whole of `name` has the shape of a model name. */
-export function isModelName(name: string): boolean {
-  const spans = findModelNames(name.trim());
-  return spans.length === 1 && spans[0].start === 0 && spans[0].end === name.trim().length;
-}

@@ -1,11 +1,11 @@
 // Parses a source file into passages with roles, languages, speakers and exact ranges.
 // Seed pages (the aggregator layout) are recognised by their structure, not by one marker:
 // one seed has no `原文を表示` marker, one starts its English mid-sentence, one has its whole
-// English text on a single line. See DESIGN.md, "The corpus is real-world text".
+// English text on a single line: the corpus is real-world text, and the parser takes it as it comes.
 import { append } from './arrays';
 import { BOILERPLATE_PHRASES, BYLINE, SECTION_MARKERS, isBoilerplateLine } from './furniture';
 import { detectSpeaker } from './speaker';
-import { detectLang, splitSentences, type Span } from './text';
+import { detectLang, splitLines, splitSentences, type Span } from './text';
 import type { Lang, Range, Role } from './types';
 
 export interface ParsedPassage {
@@ -36,9 +36,9 @@ interface Line {
 
 type Zone = Role | 'skip';
 
-/** Lines as an editor counts them: CR LF, LF and a lone CR (old Mac files) each end one. */
-export function splitLines(content: string): string[] {
-  return content.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+/** A file's lines as an editor counts them, without its byte-order mark. */
+function fileLines(content: string): string[] {
+  return splitLines(content.replace(/^\uFEFF/, ''));
 }
 
 export function isSeedLayout(lines: string[]): boolean {
@@ -48,7 +48,7 @@ export function isSeedLayout(lines: string[]): boolean {
 }
 
 export function parseDocument(content: string, fileName = ''): ParsedDocument {
-  const raw = splitLines(content);
+  const raw = fileLines(content);
   const lines: Line[] = raw.map((text, index) => ({ index, text, lang: detectLang(text) }));
   const seed = isSeedLayout(raw);
   const zones = seed ? seedZones(lines) : plainZones(lines, fileName);

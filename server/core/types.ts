@@ -13,7 +13,7 @@ export interface Range {
 export type Lang = 'ja' | 'en';
 export const LANGS: readonly Lang[] = ['ja', 'en'];
 
-/** What a passage is within its page; see DESIGN.md. Boilerplate is never indexed. */
+/** What a passage is within its page (named for people by ROLE_LABELS in text/labels.ts). Boilerplate is never indexed. */
 export type Role = 'original' | 'translation' | 'summary' | 'analysis' | 'related';
 export const ROLES: readonly Role[] = ['original', 'translation', 'summary', 'analysis', 'related'];
 
@@ -84,3 +84,19 @@ export const stderrLogger: Logger = {
   warn: (m) => process.stderr.write(`warning: ${m}\n`),
   error: (m) => process.stderr.write(`error: ${m}\n`),
 };
+
+export type EntityKind = 'model' | 'agency' | 'company' | 'person' | 'program' | 'benchmark' | 'other';
+
+export const ENTITY_KINDS: readonly EntityKind[] = ['model', 'agency', 'company', 'person', 'program', 'benchmark', 'other'];
+
+/** An entity of the catalog (core/entities.ts). */
+export interface Entity {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  description: string;
+  descriptionJa?: string;
+  aliases: string[];
+  /** Set on model names found by pattern rather than by the catalog. */
+  detected?: boolean;
+}

@@ -1,15 +1,11 @@
 // aiPolicyClaims/citation and the `aiPolicyClaims.server.insertCitation` command: the citation of
 // a passage for an open memo, in the writer's style; Pandoc citations also add the source to the
 // CSL-JSON bibliography (the memo's front matter names it, else the setting).
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ResponseError, ErrorCodes, TextDocumentEdit } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { addToBibliography } from '../core/bibliography';
-import { bibliographyPathFromFrontMatter, citationEdits, cslEntry } from '../core/citations';
+import { addToBibliography } from '../host/bibliography';
+import { citationEdits, citedPassage, cslEntry } from '../core/citations';
 import { inertLinks } from '../core/citations/markdown';
-import type { Corpus } from '../core/corpus';
-import { CITATION_STYLES, type Passage } from '../core/types';
+import { CITATION_STYLES } from '../core/types';
 import {
   CitationRequest,
   INSERT_CITATION_COMMAND,
@@ -17,6 +13,7 @@ import {
   type CitationResponse,
 } from '../protocol';
 import type { Feature, ServerContext } from './context';
+import { memoBibliography } from './memos';
 
 
 export const citationFeature: Feature = {
@@ -37,7 +34,7 @@ export async function citation(ctx: ServerContext, params: Partial<CitationParam
   if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, `the memo is not open: ${String(params.uri)}`);
   if (!isPosition(params.position)) throw new ResponseError(ErrorCodes.InvalidParams, 'position must be {line, character}');
   const { corpus } = await ctx.workspace.indexed();
-  const passage = citedPassage(corpus, params);
+  const passage = citedPassage(corpus, params.passageId, params.source);
   if (!passage) throw new ResponseError(ErrorCodes.InvalidParams, `no passage ${String(params.passageId)} in the current index; search again`);
   const style = params.style && CITATION_STYLES.includes(params.style) ? params.style : ctx.workspace.settings.citation.style;
   const text = doc.getText();
@@ -46,7 +43,7 @@ export async function citation(ctx: ServerContext, params: Partial<CitationParam
   const catalog = corpus.documentOf(passage).catalog;
   const response: CitationResponse = { style, edits: citationEdits(style, text, at, catalog, passage), version: doc.version };
   if (style !== 'pandoc') return response;
-  const file = bibliographyFile(ctx, doc);
+  const file = memoBibliography(ctx, doc);
   if (!file) {
     return { ...response, message: 'No bibliography file: add `bibliography: references.json` to the memo front matter or open a workspace folder.' };
   }
@@ -61,18 +58,6 @@ export async function citation(ctx: ServerContext, params: Partial<CitationParam
   }
 }
 
-/** The passage by id — checked against where it was listed, and found there again after a re-index. */
-function citedPassage(corpus: Corpus, params: Partial<CitationParams>): Passage | undefined {
-  const byId = Number.isInteger(params.passageId) ? corpus.passages[params.passageId as number] : undefined;
-  const source = params.source;
-  if (!source) return byId;
-  const at = (p: Passage) => corpus.documentOf(p).path === source.path && p.range.start.line === source.start.line && p.range.start.character === source.start.character;
-  if (byId && at(byId)) return byId;
-  const doc = corpus.documents.find((d) => d.path === source.path);
-  const id = doc?.passages.find((i) => at(corpus.passages[i]));
-  return id === undefined ? undefined : corpus.passages[id];
-}
-
 /** The executeCommand path: computes the citation and applies it through `workspace/applyEdit`. */
 async function insertCitation(ctx: ServerContext, params: Partial<CitationParams>): Promise<CitationResponse & { applied: boolean }> {
   const response = await citation(ctx, params);
@@ -82,31 +67,6 @@ async function insertCitation(ctx: ServerContext, params: Partial<CitationParams
   if (!applied) ctx.logger.warn(`citation not inserted: ${result?.failureReason ?? 'the editor refused the edit'}`);
   if (response.message) void ctx.connection.window.showWarningMessage(response.message);
   return { ...response, applied };
-}
-
-/**
- * The memo's front matter `bibliography:` (relative to the memo's folder) wins in a trusted
- * workspace; else the setting,
- * relative to the workspace folder holding the memo. Undefined when neither can be placed.
- */
-export function bibliographyFile(ctx: ServerContext, doc: TextDocument): string | undefined {
-  const memoPath = doc.uri.startsWith('file:') ? fileURLToPath(doc.uri) : undefined;
-  const root = memoPath ? ctx.workspace.roots.find((r) => isInside(memoPath, r)) ?? ctx.workspace.roots[0] : ctx.workspace.roots[0];
-  // In an untrusted workspace a memo cannot point the server at a file of its choosing.
-  const named = ctx.workspace.trusted ? bibliographyPathFromFrontMatter(doc.getText()) : undefined;
-  if (named) {
-    if (path.isAbsolute(named)) return named;
-    const base = memoPath ? path.dirname(memoPath) : root;
-    return base ? path.resolve(base, named) : undefined;
-  }
-  const setting = ctx.workspace.settings.citation.bibliography;
-  if (path.isAbsolute(setting)) return setting;
-  return root ? path.resolve(root, setting) : undefined;
-}
-
-function isInside(file: string, folder: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 function isPosition(p: unknown): p is { line: number; character: number } {

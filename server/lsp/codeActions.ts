@@ -6,7 +6,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vs
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { INSERT_CITATION_COMMAND } from '../protocol';
 import type { Feature } from './context';
-import { DIAGNOSTIC_SOURCE, memoChecker, type DiagnosticData } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
 
 export const codeActionsFeature: Feature = {
   capabilities: { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] } },
@@ -15,7 +15,7 @@ export const codeActionsFeature: Feature = {
       const doc = ctx.documents.get(params.textDocument.uri);
       if (!doc) return [];
       const actions = params.context.diagnostics.flatMap((d) => replaceValue(doc, d));
-      const checked = memoChecker(ctx).checked.get(doc.uri);
+      const checked = ctx.checked.get(doc.uri);
       if (checked?.version === doc.version) {
         const finding = checked.findings.find((f) => overlaps(f.range, params.range));
         if (finding?.evidence && !finding.citations.length) {

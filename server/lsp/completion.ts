@@ -1,13 +1,12 @@
 // textDocument/completion after `[@`: the corpus documents' citation keys (title as detail, the
 // source as documentation), then the keys of the memo's bibliography file the corpus lacks.
-import { fileURLToPath } from 'node:url';
 import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver/node';
 import { escapeMarkdown, oneLine } from '../core/citations/markdown';
-import { readBibliographyEntries, type BibliographyEntry } from '../core/bibliography';
+import { readBibliographyEntries, type BibliographyEntry } from '../host/bibliography';
 import { keyPrefixAt } from '../core/citationKeys';
-import { memoLines } from '../core/entityFacts';
-import { bibliographyFile } from './citation';
+import { splitLines } from '../core/text';
 import type { Feature } from './context';
+import { memoBibliography, memoPath } from './memos';
 
 export const completionFeature: Feature = {
   capabilities: { completionProvider: { triggerCharacters: ['@'] } },
@@ -15,7 +14,7 @@ export const completionFeature: Feature = {
     ctx.connection.onCompletion(async (params): Promise<CompletionItem[] | null> => {
       const doc = ctx.documents.get(params.textDocument.uri);
       if (!doc) return null;
-      const line = memoLines(doc.getText())[params.position.line] ?? '';
+      const line = splitLines(doc.getText())[params.position.line] ?? '';
       const typed = keyPrefixAt(line, params.position.character);
       if (!typed) return null;
       const { corpus } = await ctx.workspace.indexed();
@@ -34,9 +33,8 @@ export const completionFeature: Feature = {
         };
       });
       const known = new Set(items.map((i) => i.label));
-      const file = bibliographyFile(ctx, doc);
-      const memoPath = doc.uri.startsWith('file:') ? fileURLToPath(doc.uri) : undefined;
-      if (file && file !== memoPath) {
+      const file = memoBibliography(ctx, doc);
+      if (file && file !== memoPath(doc)) {
         for (const entry of await entriesOrNone(file)) {
           if (known.has(entry.id)) continue;
           known.add(entry.id);

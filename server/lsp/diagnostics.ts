@@ -2,23 +2,19 @@
 // unsupported claims that name a tracked entity (Information) and citation keys nothing defines
 // (Warning). This module is the only publisher of diagnostics for memos. Checks are debounced
 // while typing, run in slices (one sentence, then the event loop) so that hovers and completions
-// answer meanwhile, and stop when the memo changes again. A new index generation or new check
-// settings re-check every open memo.
-import { fileURLToPath } from 'node:url';
-import * as path from 'node:path';
+// answer meanwhile, and stop when the memo changes again. A new index (Workspace.onIndexed) or new
+// check settings re-check every open memo.
 import { DiagnosticSeverity, ResponseError, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { readBibliographyKeys } from '../core/bibliography';
+import { readBibliographyKeys } from '../host/bibliography';
 import { checkMemo, countFindings, unknownCitationKeys, type CheckCounts, type MemoConflict, type MemoFinding } from '../core/check';
 import { CheckMemoRequest } from '../protocol';
 import { fileUri } from '../workspace';
-import { bibliographyFile } from './citation';
 import type { Feature, ServerContext } from './context';
+import { isMemo, memoBibliography } from './memos';
 
 export const DIAGNOSTIC_SOURCE = 'AI Policy Claims';
 const DEBOUNCE_MS = 300;
-/** How often to look for a new index generation or changed check settings (an integer compare). */
-const WATCH_MS = 1000;
 
 /** What the code actions read back from a diagnostic. */
 export type DiagnosticData =
@@ -31,16 +27,7 @@ interface Run {
   cancelled: boolean;
 }
 
-/** The latest findings of each memo, for code actions (valid for `version` only). */
-export interface CheckedMemo {
-  version: number;
-  findings: MemoFinding[];
-  /** Index generation and check settings the findings were made with. */
-  state: string;
-}
-
-export class MemoChecker {
-  readonly checked = new Map<string, CheckedMemo>();
+class MemoChecker {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly runs = new Map<string, Run>();
   /** Memos whose check failed (no index yet, say): checked again once an index is ready. */
@@ -48,13 +35,17 @@ export class MemoChecker {
 
   constructor(private readonly ctx: ServerContext) {}
 
+  private get checked() {
+    return this.ctx.checked;
+  }
+
   start(): void {
-    const { documents } = this.ctx;
+    const { documents, workspace } = this.ctx;
     documents.onDidOpen((e) => this.schedule(e.document.uri, 0));
     documents.onDidChangeContent((e) => this.schedule(e.document.uri, DEBOUNCE_MS));
     documents.onDidClose((e) => this.forget(e.document.uri));
-    const watch = setInterval(() => this.recheckWhenStale(), WATCH_MS);
-    watch.unref();
+    workspace.onIndexed(() => this.recheckWhenStale());
+    this.ctx.onSettings(() => this.recheckWhenStale());
   }
 
   /** Checks a memo now (no debounce), publishes its diagnostics and returns the counts. */
@@ -68,7 +59,7 @@ export class MemoChecker {
 
   private schedule(uri: string, delay: number): void {
     const doc = this.ctx.documents.get(uri);
-    if (!doc || !this.isMemo(doc)) return;
+    if (!doc || !isMemo(this.ctx, doc)) return;
     const running = this.runs.get(uri);
     if (running) running.cancelled = true;
     clearTimeout(this.timers.get(uri));
@@ -130,12 +121,14 @@ export class MemoChecker {
       }
     }
     await this.ctx.connection.sendDiagnostics({ uri: doc.uri, version: run.version, diagnostics });
+    // A new index or new settings came while it ran (recheckWhenStale left it alone): again.
+    if (state !== this.state() && this.ctx.workspace.status.state === 'ready') this.schedule(doc.uri, 0);
     return findings;
   }
 
   /** Adds the bibliography's keys to `known`; false when it cannot be read (keys are then not judged). */
   private async bibliographyKeys(doc: TextDocument, known: Set<string>): Promise<boolean> {
-    const file = bibliographyFile(this.ctx, doc);
+    const file = memoBibliography(this.ctx, doc);
     if (!file) return true;
     try {
       for (const key of await readBibliographyKeys(file)) known.add(key);
@@ -182,19 +175,6 @@ export class MemoChecker {
       if (checked.state !== state && !this.timers.has(uri) && (!running || running.cancelled)) this.schedule(uri, 0);
     }
   }
-
-  /** Markdown and plain-text documents outside the corpus folders (a source is not a memo). */
-  private isMemo(doc: TextDocument): boolean {
-    if (doc.languageId !== 'markdown' && doc.languageId !== 'plaintext') return false;
-    if (!doc.uri.startsWith('file:')) return true;
-    const file = fileURLToPath(doc.uri);
-    return !this.ctx.workspace.folders().some((folder) => isInside(file, folder));
-  }
-}
-
-function isInside(file: string, folder: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 /** One diagnostic per conflicting value, on the memo's value (else the whole sentence). */
@@ -211,22 +191,10 @@ function contradiction(f: MemoFinding, c: MemoConflict): Diagnostic {
   };
 }
 
-const checkers = new WeakMap<ServerContext, MemoChecker>();
-
-/** The memo checker of a server (the code actions read its latest findings). */
-export function memoChecker(ctx: ServerContext): MemoChecker {
-  let checker = checkers.get(ctx);
-  if (!checker) {
-    checker = new MemoChecker(ctx);
-    checkers.set(ctx, checker);
-  }
-  return checker;
-}
-
 export const diagnosticsFeature: Feature = {
   capabilities: {},
   register(ctx) {
-    const checker = memoChecker(ctx);
+    const checker = new MemoChecker(ctx);
     checker.start();
     ctx.connection.onRequest(CheckMemoRequest, (params) => checker.checkNow(params.uri));
   },

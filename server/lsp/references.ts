@@ -1,6 +1,6 @@
-// textDocument/references on an entity: its mentions in this memo, then every mention in the corpus.
+// textDocument/references on an entity: core/references.ts, as LSP locations (the memo's first).
 import type { Location } from 'vscode-languageserver/node';
-import { entityAt, entityFacts, memoMentions, rangeInPassage } from '../core/entityFacts';
+import { referencesAt } from '../core/references';
 import { fileUri } from '../workspace';
 import type { Feature } from './context';
 
@@ -11,17 +11,9 @@ export const referencesFeature: Feature = {
       const doc = ctx.documents.get(params.textDocument.uri);
       if (!doc) return null;
       const { corpus, bridges } = await ctx.workspace.indexed();
-      const text = doc.getText();
-      const mention = entityAt(bridges.entities, text, params.position);
-      if (!mention) return null;
-      const id = mention.entity.id;
-      const inMemo = memoMentions(bridges.entities, text)
-        .filter((m) => m.entity.id === id)
-        .map((m) => ({ uri: doc.uri, range: m.range }));
-      const inCorpus = entityFacts(corpus, bridges.entities)
-        .mentions(mention.entity)
-        .map((m) => ({ uri: fileUri(corpus.documents[m.passage.doc].path), range: rangeInPassage(m.passage, m.start, m.end) }));
-      return [...inMemo, ...inCorpus];
+      const refs = referencesAt(corpus, bridges.entities, doc.getText(), params.position);
+      if (!refs) return null;
+      return [...refs.inMemo.map((range) => ({ uri: doc.uri, range })), ...refs.inCorpus.map((p) => ({ uri: fileUri(p.path), range: p.range }))];
     });
   },
 };

@@ -1,7 +1,6 @@
-// aiPolicyClaims/searchClaims: the quick pick's fuzzy search, ranked on the server. Filters come
-// as parameters or as `entity:`/`doc:`/`lang:`/`role:` prefixes typed in the query; parameters win.
-import { parseClaimQuery } from '../core/claimSearch';
+// aiPolicyClaims/searchClaims: the quick pick's fuzzy search (core/searchClaims.ts), as claim items.
 import { sourceView } from '../core/findSources';
+import { searchClaims as search } from '../core/searchClaims';
 import type { Lang } from '../core/types';
 import { SearchClaimsRequest, type ClaimItem, type SearchClaimsParams } from '../protocol';
 import type { Indexed } from '../workspace';
@@ -17,13 +16,9 @@ export const searchClaimsFeature: Feature = {
 
 /** `languages`: the setting; when it names one language, only claims in it are listed. */
 export function searchClaims({ corpus, bridges, claims }: Indexed, params: SearchClaimsParams, languages: Lang[] = []): ClaimItem[] {
-  const typed = parseClaimQuery(typeof params.query === 'string' ? params.query : '');
-  const entityName = params.entity ?? typed.entity;
-  const entity = entityName ? bridges.entities.byName(entityName) : undefined;
-  if (entityName && !entity) return [];
-  const filters = { doc: params.doc ?? typed.doc, lang: params.lang ?? typed.lang ?? (languages.length === 1 ? languages[0] : undefined), role: params.role ?? typed.role, entity: entity?.id };
+  const query = typeof params.query === 'string' ? params.query : '';
   const limit = Math.min(Math.max(1, params.limit ?? 100), 500);
-  return claims.search(typed.text, filters, limit).map((h) => {
+  return search(claims, bridges.entities, { ...params, query, languages }, limit).hits.map((h) => {
     const view = sourceView(corpus, { passage: h.passage, score: 1 - h.score });
     const entities = [...new Set(bridges.entities.findMentions(h.passage.text).map((m) => m.entity.name))];
     return { ...view, uri: fileUri(view.path), entities };

@@ -36,7 +36,7 @@ function assertWhereLine(rowText) {
   const lines = rowText.split('\n').map((l) => l.trim()).filter(Boolean);
   const where = lines.find((l) => /¶\d+ · /.test(l));
   if (!where) throw new Error(`no "title ¶N · role" line in the row:\n${rowText}`);
-  if (!/ · (original text|translation|summary|analysis|other article|原文|翻訳|要約|分析|別の記事)\b/.test(where)) throw new Error(`no role on the second line: "${where}"`);
+  if (!/ · (original text|translation|summary|commentary|other article|原文|翻訳|要約|論評|別の記事)\b/.test(where)) throw new Error(`no role on the second line: "${where}"`);
   if (!/ · (English|Japanese|英語|日本語)$/.test(where)) throw new Error(`no language at the end of the second line: "${where}"`);
   const quote = lines[0].replace(/^\W+/, '').slice(0, 40);
   if (quote.length >= 20 && where.includes(quote)) throw new Error(`the second line repeats the text: "${where}"`);
@@ -154,11 +154,11 @@ export const CHECKS = [
   },
   {
     slug: 'find-source',
-    name: 'F1 → "AI Policy Claims: Find Source for Claim" on a wrong date: "Contradicted", both dates, a source previewed beside',
+    name: 'F1 → "AI Policy Claims: Find Sources for Claim" on a wrong date: "Contradicted", both dates, a source previewed beside',
     async run({ page, label }) {
       await quickOpen(page, 'memo-contradiction.md');
       await clickWord(page, 'issued on June 30');
-      await runCommand(page, 'AI Policy Claims: Find Source for Claim', () => quickPickOpened(page));
+      await runCommand(page, 'AI Policy Claims: Find Sources for Claim', () => quickPickOpened(page));
       const title = page.locator('.quick-input-widget .quick-input-title', { hasText: /Contradicted/ });
       await title.waitFor({ timeout: 20_000 });
       const firstRow = page.locator('.quick-input-widget .monaco-list-row').first();

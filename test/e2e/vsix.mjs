@@ -1,5 +1,5 @@
 // Packages the extension (package.sh), installs the .vsix into a fresh code-server extensions
-// dir the way a user would (`--install-extension`), and runs UI checks (hovers, find source)
+// dir the way a user would (`--install-extension`), and runs UI checks (hovers, find sources)
 // against that installed copy, with no extensionDevelopmentPath. Summary line:
 // `vsix: N passed, N failed`.
 // Usage: node test/e2e/vsix.mjs   (after `bash test/e2e/tools.sh`)

@@ -1,10 +1,10 @@
 // "Find the source for this claim" through the running extension's client: the claim is the
 // memo sentence at the cursor, taken from the document VS Code synchronised to the server. Then
-// the Find Source command itself (its options skip only the picker): the passage it opens, and
+// the Find Sources command itself (its options skip only the picker): the passage it opens, and
 // the citation it inserts.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { FindSourceResult } from '../../client/findSource';
+import type { FindSourcesOutcome } from '../../client/findSources';
 import { FindSourcesRequest, type FindSourcesParams, type FindSourcesResponse } from '../../server/protocol';
 import { indexedApi, openMemo, placeCursor, positionOf, untitledMemo } from './helpers';
 
@@ -28,7 +28,7 @@ describe('find sources', () => {
   });
 });
 
-describe('find source for claim (command)', () => {
+describe('find sources for claim (command)', () => {
   it('opens the chosen source with the passage selected', async () => {
     const { api } = await indexedApi();
     const memo = await openMemo('memo-en.md');
@@ -39,7 +39,7 @@ describe('find source for claim (command)', () => {
     const index = answer.sources.findIndex((s) => s.doc === '002_f6ed0c7e73231cb2.txt' && /June 12/.test(s.text));
     assert.ok(index >= 0, 'no English June 12 passage of the directive article');
 
-    const result = await vscode.commands.executeCommand<FindSourceResult | undefined>('aiPolicyClaims.findSource', { pick: index });
+    const result = await vscode.commands.executeCommand<FindSourcesOutcome | undefined>('aiPolicyClaims.findSources', { pick: index });
     assert.ok(result?.opened, 'nothing was opened');
     assert.equal(result.answer.claim, 'The export control order was issued on June 12.');
     const editor = vscode.window.activeTextEditor;
@@ -56,7 +56,7 @@ describe('find source for claim (command)', () => {
     const memo = await untitledMemo('Intro line.\n\nThe export control order was issued on June 12. Another sentence.\n');
     placeCursor(memo, positionOf(memo.document, 'control order', 2));
 
-    const result = await vscode.commands.executeCommand<FindSourceResult | undefined>('aiPolicyClaims.findSource', { pick: 0, cite: true, style: 'pandoc' });
+    const result = await vscode.commands.executeCommand<FindSourcesOutcome | undefined>('aiPolicyClaims.findSources', { pick: 0, cite: true, style: 'pandoc' });
     assert.ok(result?.cited, 'nothing was cited');
     const source = result.answer.sources[0];
     assert.equal(result.cited.passageId, source.id);

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { CitationRequest, SearchClaimsRequest } from '../../server/protocol';
 import { writeCorpus } from '../helpers';
 import { LspClient } from './lspClient';
 
@@ -24,7 +25,7 @@ test('40 citations from two server processes into one bibliography: every entry 
     for (const w of windows) w.open(uri, 'The plan was approved.\n');
     const ids = await Promise.all(
       Array.from({ length: SOURCES }, async (_, i) => {
-        const items = await windows[0].request<Array<{ id: number; text: string }>>('aiPolicyClaims/searchClaims', { query: `Q${i}x` });
+        const items = await windows[0].request(SearchClaimsRequest, { query: `Q${i}x` });
         const hit = items.find((item) => item.text.includes(`plan Q${i}x `));
         assert.ok(hit, `no claim for source ${i}`);
         return hit.id;
@@ -33,7 +34,7 @@ test('40 citations from two server processes into one bibliography: every entry 
     // Both servers indexed the same files in the same order, so the ids agree.
     const answers = await Promise.all(
       ids.map((passageId, i) =>
-        windows[i % 2].request<{ bibliography?: { added: boolean; error?: string } }>('aiPolicyClaims/citation', { uri, position: { line: 0, character: 22 }, passageId, style: 'pandoc' }),
+        windows[i % 2].request(CitationRequest, { uri, position: { line: 0, character: 22 }, passageId, style: 'pandoc' }),
       ),
     );
     assert.deepEqual(answers.map((a) => a.bibliography?.error).filter(Boolean), []);

@@ -4,23 +4,19 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import {
+  CodeActionRequest,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  HoverRequest,
+  PublishDiagnosticsNotification,
+  type CodeAction,
+  type Command,
+  type PublishDiagnosticsParams as Published,
+} from 'vscode-languageserver-protocol';
+import { CheckMemoRequest, FindSourcesRequest, GetIndexStatusRequest, INSERT_CITATION_COMMAND, ReindexRequest, type CitationParams } from '../../server/protocol';
 import { FIXTURES } from '../helpers';
 import { LspClient } from './lspClient';
-
-interface Diagnostic {
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  severity: number;
-  code: string;
-  source: string;
-  message: string;
-  relatedInformation?: Array<{ location: { uri: string }; message: string }>;
-  data?: unknown;
-}
-interface Published {
-  uri: string;
-  version?: number;
-  diagnostics: Diagnostic[];
-}
 
 let client: LspClient;
 const memoFolder = mkdtempSync(path.join(tmpdir(), 'aipc-memos-'));
@@ -29,10 +25,10 @@ const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8'
 
 /** The first diagnostics published for `uri` (at `version` or later), already received or still to come. */
 function diagnosticsFor(uri: string, version = 1): Promise<Published> {
-  const wanted = (p: unknown) => (p as Published).uri === uri && ((p as Published).version ?? version) >= version;
-  const seen = client.notifications.find((n) => n.method === 'textDocument/publishDiagnostics' && wanted(n.params));
-  if (seen) return Promise.resolve(seen.params as Published);
-  return client.waitFor('textDocument/publishDiagnostics', wanted, 60_000) as Promise<Published>;
+  const wanted = (p: Published) => p.uri === uri && (p.version ?? version) >= version;
+  const seen = client.received(PublishDiagnosticsNotification.type).find(wanted);
+  if (seen) return Promise.resolve(seen);
+  return client.waitFor(PublishDiagnosticsNotification.type, wanted, 60_000);
 }
 
 before(async () => {
@@ -89,25 +85,24 @@ test('quick fixes: replace the value with the source\'s, and insert a citation f
   const uri = uriOf('errors.md');
   const { diagnostics } = await diagnosticsFor(uri);
   const june = diagnostics.find((d) => d.code === 'contradicted')!;
-  type Action = { title: string; kind: string; isPreferred?: boolean; edit?: { changes: Record<string, Array<{ range: unknown; newText: string }>> }; command?: { command: string; arguments: unknown[] } };
-  const actions = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: june.range, context: { diagnostics: [june] } });
+  const actions = ((await client.request(CodeActionRequest.type, { textDocument: { uri }, range: june.range, context: { diagnostics: [june] } })) ?? []) as CodeAction[];
   const replace = actions.find((a) => a.edit)!;
   assert.equal(replace.title, "Replace `June 30` with the source's `July 1`");
   assert.equal(replace.isPreferred, true);
-  assert.deepEqual(replace.edit!.changes[uri], [{ range: june.range, newText: 'July 1' }]);
+  assert.deepEqual(replace.edit!.changes![uri], [{ range: june.range, newText: 'July 1' }]);
   const cite = actions.find((a) => a.command)!;
   assert.match(cite.title, /^Insert citation for the best source/);
-  assert.equal(cite.command!.command, 'aiPolicyClaims.server.insertCitation');
-  const [arg] = cite.command!.arguments as Array<{ uri: string; position: { line: number; character: number }; passageId: number }>;
+  assert.equal((cite.command as Command).command, INSERT_CITATION_COMMAND);
+  const [arg] = (cite.command as Command).arguments as CitationParams[];
   assert.equal(arg.uri, uri);
   assert.deepEqual(arg.position, { line: 4, character: 49 }, 'before the final period');
   assert.ok(Number.isInteger(arg.passageId));
 });
 
 test('checkMemo checks at once and returns the counts', async () => {
-  const counts = await client.request('aiPolicyClaims/checkMemo', { uri: uriOf('errors.md') });
+  const counts = await client.request(CheckMemoRequest, { uri: uriOf('errors.md') });
   assert.deepEqual(counts, { checked: 10, supported: 0, contradicted: 8, unsupported: 2 });
-  await assert.rejects(client.request('aiPolicyClaims/checkMemo', { uri: uriOf('never-opened.md') }), /not an open document/);
+  await assert.rejects(client.request(CheckMemoRequest, { uri: uriOf('never-opened.md') }), /not an open document/);
 });
 
 test('edits are debounced and a stale check is dropped: the diagnostics follow the last version', async () => {
@@ -116,12 +111,12 @@ test('edits are debounced and a stale check is dropped: the diagnostics follow t
   assert.deepEqual((await diagnosticsFor(uri)).diagnostics, []);
   const versions = ['June', 'June 3', 'June 30'];
   versions.forEach((v, i) => {
-    client.notify('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [{ text: `Fable access was restored worldwide on ${v}.\n` }] });
+    void client.notify(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: i + 2 }, contentChanges: [{ text: `Fable access was restored worldwide on ${v}.\n` }] });
   });
   const last = await diagnosticsFor(uri, versions.length + 1);
   assert.equal(last.version, versions.length + 1);
   assert.deepEqual(last.diagnostics.map((d) => d.code), ['contradicted']);
-  const published = client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as Published).uri === uri);
+  const published = client.received(PublishDiagnosticsNotification.type).filter((p) => p.uri === uri);
   assert.equal(published.length, 2, 'the intermediate versions were never published');
 });
 
@@ -131,12 +126,12 @@ test('a hover, a find-sources request and the index status answer while a long m
   client.open(uri, long);
   const started = performance.now();
   const order: string[] = [];
-  const check = client.request('aiPolicyClaims/checkMemo', { uri }).then(() => order.push('check'));
+  const check = client.request(CheckMemoRequest, { uri }).then(() => order.push('check'));
   const hoverLine = long.split('\n').findIndex((l) => l.includes('Palo Alto Security'));
   const quick = [
-    client.request('textDocument/hover', { textDocument: { uri }, position: { line: hoverLine, character: 4 } }).then(() => order.push('hover')),
-    client.request('aiPolicyClaims/findSources', { text: 'CAISI is a $15 million pilot program.' }).then(() => order.push('findSources')),
-    client.request('aiPolicyClaims/indexStatus', null).then(() => order.push('indexStatus')),
+    client.request(HoverRequest.type, { textDocument: { uri }, position: { line: hoverLine, character: 4 } }).then(() => order.push('hover')),
+    client.request(FindSourcesRequest, { text: 'CAISI is a $15 million pilot program.' }).then(() => order.push('findSources')),
+    client.request(GetIndexStatusRequest).then(() => order.push('indexStatus')),
   ];
   await Promise.all(quick);
   const quickMs = performance.now() - started;
@@ -148,10 +143,10 @@ test('a hover, a find-sources request and the index status answer while a long m
 
 test('a new index generation re-checks the open memos', async () => {
   const uri = uriOf('errors.md');
-  const count = () => client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as Published).uri === uri).length;
+  const count = () => client.received(PublishDiagnosticsNotification.type).filter((p) => p.uri === uri).length;
   const before = count();
-  const status = await client.request<{ generation: number }>('aiPolicyClaims/reindex', null);
-  const republished = (await client.waitFor('textDocument/publishDiagnostics', (p) => (p as Published).uri === uri && count() > before, 60_000)) as Published;
+  const status = await client.request(ReindexRequest);
+  const republished = await client.waitFor(PublishDiagnosticsNotification.type, (p) => p.uri === uri && count() > before, 60_000);
   assert.ok(status.generation >= 2);
   assert.equal(republished.diagnostics.filter((d) => d.code === 'contradicted').length, 8);
 });
@@ -162,10 +157,26 @@ test('the check settings turn each kind of diagnostic off', async () => {
     await quiet.indexed();
     const uri = uriOf('quiet.md');
     quiet.open(uri, fixture('memo-errors.md'));
-    const published = (await quiet.waitFor('textDocument/publishDiagnostics', (p) => (p as Published).uri === uri, 60_000)) as Published;
+    const published = await quiet.waitFor(PublishDiagnosticsNotification.type, (p) => p.uri === uri, 60_000);
     assert.deepEqual(published.diagnostics, []);
-    assert.deepEqual(await quiet.request('aiPolicyClaims/checkMemo', { uri }), { checked: 10, supported: 0, contradicted: 8, unsupported: 2 });
+    assert.deepEqual(await quiet.request(CheckMemoRequest, { uri }), { checked: 10, supported: 0, contradicted: 8, unsupported: 2 });
   } finally {
     await quiet.shutdown();
   }
+});
+
+test('new check settings re-check the open memos at once', async () => {
+  const uri = uriOf('errors.md');
+  const count = () => client.received(PublishDiagnosticsNotification.type).filter((p) => p.uri === uri).length;
+  const before = count();
+  const settings = { corpus: { folders: [], includeSeeds: true } };
+  client.answerConfiguration = () => ({ result: [{ ...settings, checks: { contradictions: false } }] });
+  void client.notify(DidChangeConfigurationNotification.type, { settings: null });
+  const quiet = await client.waitFor(PublishDiagnosticsNotification.type, (p) => p.uri === uri && count() > before, 10_000);
+  assert.deepEqual(quiet.diagnostics.filter((d) => d.code === 'contradicted'), []);
+  assert.ok(quiet.diagnostics.some((d) => d.code === 'unsupported'), 'the other checks still run');
+  client.answerConfiguration = () => ({ result: [settings] });
+  void client.notify(DidChangeConfigurationNotification.type, { settings: null });
+  const loud = await client.waitFor(PublishDiagnosticsNotification.type, (p) => p.uri === uri && p.diagnostics.some((d) => d.code === 'contradicted'), 10_000);
+  assert.equal(loud.diagnostics.filter((d) => d.code === 'contradicted').length, 8);
 });

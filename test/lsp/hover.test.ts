@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { HoverRequest } from 'vscode-languageserver-protocol';
 import { devEntities, writeCorpus } from '../helpers';
-import { LspClient } from './lspClient';
+import { LspClient, type MarkdownHover as Hover } from './lspClient';
 
-type Hover = { contents: { kind: string; value: string }; range: { start: { line: number; character: number }; end: { line: number; character: number } } } | null;
 
 const devSet = devEntities();
 
@@ -35,7 +35,7 @@ async function hoverOn(memo: string, word: string): Promise<Hover> {
   const uri = pathToFileURL(path.join(folder, `memo-${++memoCount}.md`)).toString();
   client.open(uri, memo);
   const lines = memo.slice(0, memo.indexOf(word) + 1).split('\n');
-  return client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: lines.length - 1, character: lines[lines.length - 1].length } });
+  return (await client.request(HoverRequest.type, { textDocument: { uri }, position: { line: lines.length - 1, character: lines[lines.length - 1].length } })) as Hover;
 }
 
 test('every dev-set alias, in an English and a Japanese sentence, hovers to its entity with sourced facts', async () => {
@@ -47,7 +47,7 @@ test('every dev-set alias, in an English and a Japanese sentence, hovers to its 
         assert.equal(hover.contents.kind, 'markdown');
         assert.ok(hover.contents.value.startsWith(`**${d.name}**`), `${alias}: ${hover.contents.value.slice(0, 80)}`);
         assert.match(hover.contents.value, /\n1\. “[^\n]+” — \[[^\]]+, ¶\d+\]\(file:\/\/\/[^)]+\/seeds\/00\d_[0-9a-f]+\.txt#L\d+,\d+\)/, alias);
-        assert.equal(hover.range.end.character - hover.range.start.character, alias.length, alias);
+        assert.equal(hover.range!.end.character - hover.range!.start.character, alias.length, alias);
       }
     }
   }

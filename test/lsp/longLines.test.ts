@@ -4,8 +4,10 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { writeCorpus } from '../helpers';
-import { LspClient } from './lspClient';
+import { DidCloseTextDocumentNotification, HoverRequest, SemanticTokensRequest } from 'vscode-languageserver-protocol';
+import { CheckMemoRequest } from '../../server/protocol';
+import { marked, writeCorpus } from '../helpers';
+import { LspClient, type MarkdownHover } from './lspClient';
 
 let client: LspClient;
 let folder: string;
@@ -30,18 +32,19 @@ test('semantic tokens and hovers answer in moments while a memo with a 1 MB line
   const sentence = 'Mythos and Anthropic met the Department of Commerce on June 30. 商務省はミソスを止めた。';
   const copies = Math.ceil(1_000_000 / sentence.length);
   const uri = pathToFileURL(path.join(folder, 'long.md')).toString();
-  client.open(uri, `# Memo\n\nHoward Lutnick spoke.\n\n${sentence.repeat(copies)}\n`);
+  const head = marked('# Memo\n\nHow$$ard Lutnick spoke.\n\n');
+  client.open(uri, `${head.text}${sentence.repeat(copies)}\n`);
   // The check starts first (requests are handled in order); the rest must not wait for it.
-  const check = client.request('aiPolicyClaims/checkMemo', { uri }).catch(() => undefined);
-  const tokens = await timed(client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } }));
-  assert.equal(tokens.answer.data.length / 5, 1 + 5 * copies, 'Lutnick, then five mentions per copy');
-  const onLong = await timed(client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 500_001 } }));
-  const elsewhere = await timed(client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 3 } }));
-  assert.match(elsewhere.answer?.contents.value ?? '', /Lutnick/);
+  const check = client.request(CheckMemoRequest, { uri }).catch(() => undefined);
+  const tokens = await timed(client.request(SemanticTokensRequest.type, { textDocument: { uri } }));
+  assert.equal(tokens.answer!.data.length / 5, 1 + 5 * copies, 'Lutnick, then five mentions per copy');
+  const onLong = await timed(client.request(HoverRequest.type, { textDocument: { uri }, position: { line: head.cursor.line + 2, character: 500_001 } }));
+  const elsewhere = await timed(client.request(HoverRequest.type, { textDocument: { uri }, position: head.cursor }));
+  assert.match((elsewhere.answer as MarkdownHover)?.contents.value ?? '', /Lutnick/);
   for (const [what, ms] of [['semantic tokens', tokens.ms], ['hover on the long line', onLong.ms], ['hover elsewhere', elsewhere.ms]] as const) {
     assert.ok(ms < 3000, `${what} took ${Math.round(ms)} ms`);
   }
   // Closing the memo stops its check.
-  client.notify('textDocument/didClose', { textDocument: { uri } });
+  void client.notify(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   await check;
 });

@@ -5,21 +5,32 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { SEEDS, textAt, writeCorpus } from '../helpers';
+import {
+  CompletionRequest,
+  DefinitionRequest,
+  InitializeRequest,
+  InitializedNotification,
+  ReferencesRequest,
+  SemanticTokensRequest,
+  WorkspaceSymbolRequest,
+  type CompletionItem,
+  type Definition,
+  type Location,
+  type ServerCapabilities,
+  type SymbolInformation,
+} from 'vscode-languageserver-protocol';
+import { marked, SEEDS, textAt, writeCorpus } from '../helpers';
 import { LspClient } from './lspClient';
 
-type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
-type Location = { uri: string; range: Range };
-
 let client: LspClient;
-let capabilities: Record<string, unknown>;
+let capabilities: ServerCapabilities;
 let workspace: string;
 let memoCount = 0;
 
 before(async () => {
   workspace = writeCorpus('//- refs.json\n[{"id": "smith2020", "title": "A Report Only The Bibliography Has", "type": "report"}]\n');
   client = new LspClient({});
-  const init = await client.request<{ capabilities: Record<string, unknown> }>('initialize', {
+  const init = await client.request(InitializeRequest.type, {
     processId: process.pid,
     rootUri: pathToFileURL(workspace).toString(),
     workspaceFolders: [{ uri: pathToFileURL(workspace).toString(), name: 'ws' }],
@@ -27,7 +38,7 @@ before(async () => {
     initializationOptions: { settings: {} },
   });
   capabilities = init.capabilities;
-  client.notify('initialized', {});
+  void client.notify(InitializedNotification.type, {});
   await client.indexed();
 });
 
@@ -50,25 +61,28 @@ function position(text: string, word: string, shift = 1) {
 
 const fileText = (uri: string) => readFileSync(fileURLToPath(uri), 'utf8');
 
+/** The server answers definitions with one Location. */
+const one = (answer: Definition | unknown[] | null): Location => answer as Location;
+
 test('go to definition on an entity opens its best passage; on a citation key, the cited paragraph or the document start', async () => {
   const memo = 'XBOW tested it [@field2026mythos, ¶35] and [@mythos2026cyber].';
   const uri = openMemo(memo);
-  const entity = await client.request<Location>('textDocument/definition', { textDocument: { uri }, position: position(memo, 'XBOW') });
+  const entity = one(await client.request(DefinitionRequest.type, { textDocument: { uri }, position: position(memo, 'XBOW') }));
   assert.match(entity.uri, /\/seeds\/00\d_[0-9a-f]+\.txt$/);
   assert.match(textAt(fileText(entity.uri), entity.range), /XBOW/);
-  const cited = await client.request<Location>('textDocument/definition', { textDocument: { uri }, position: position(memo, 'field2026mythos') });
+  const cited = one(await client.request(DefinitionRequest.type, { textDocument: { uri }, position: position(memo, 'field2026mythos') }));
   assert.equal(cited.uri, pathToFileURL(path.join(SEEDS, '000_323e4a42be008be9.txt')).toString());
   assert.match(textAt(fileText(cited.uri), cited.range), /^Anthropic needs the revenue from Mythos/);
-  const whole = await client.request<Location>('textDocument/definition', { textDocument: { uri }, position: position(memo, 'mythos2026cyber') });
+  const whole = one(await client.request(DefinitionRequest.type, { textDocument: { uri }, position: position(memo, 'mythos2026cyber') }));
   assert.deepEqual(whole.range.start, { line: 0, character: 0 });
   assert.match(whole.uri, /004_c19c9ca1ddffe7f1\.txt$/);
-  assert.equal(await client.request('textDocument/definition', { textDocument: { uri }, position: position(memo, 'tested') }), null);
+  assert.equal(await client.request(DefinitionRequest.type, { textDocument: { uri }, position: position(memo, 'tested') }), null);
 });
 
 test('find references lists the memo’s mentions and every corpus mention, each range on the name', async () => {
   const memo = '商務省は動いた。The Department of Commerce acted.';
   const uri = openMemo(memo);
-  const refs = await client.request<Location[]>('textDocument/references', { textDocument: { uri }, position: position(memo, '商務省'), context: { includeDeclaration: true } });
+  const refs = (await client.request(ReferencesRequest.type, { textDocument: { uri }, position: position(memo, '商務省'), context: { includeDeclaration: true } }))!;
   assert.equal(refs.filter((r) => r.uri === uri).length, 2, 'both spellings in the memo');
   const corpus = refs.filter((r) => r.uri !== uri);
   assert.ok(corpus.length >= 10, `${corpus.length} corpus mentions`);
@@ -76,20 +90,20 @@ test('find references lists the memo’s mentions and every corpus mention, each
 });
 
 test('workspace symbols: entities and documents', async () => {
-  const glass = await client.request<Array<{ name: string; kind: number; location: Location }>>('workspace/symbol', { query: 'glasswing' });
+  const glass = (await client.request(WorkspaceSymbolRequest.type, { query: 'glasswing' })) as SymbolInformation[];
   assert.ok(glass.some((s) => s.name === 'Project Glasswing' && /\.txt$/.test(s.location.uri)), JSON.stringify(glass.map((s) => s.name)));
-  const docs = await client.request<Array<{ name: string; kind: number; containerName: string }>>('workspace/symbol', { query: 'field2026mythos' });
+  const docs = (await client.request(WorkspaceSymbolRequest.type, { query: 'field2026mythos' })) as SymbolInformation[];
   assert.equal(docs.length, 1);
   assert.equal(docs[0].kind, 1, 'a File symbol');
-  const all = await client.request<unknown[]>('workspace/symbol', { query: '' });
+  const all = (await client.request(WorkspaceSymbolRequest.type, { query: '' })) as SymbolInformation[];
   assert.ok(all.length > 50);
 });
 
 test('semantic tokens colour entity names by kind', async () => {
-  const legend = (capabilities.semanticTokensProvider as { legend: { tokenTypes: string[] } }).legend.tokenTypes;
+  const legend = capabilities.semanticTokensProvider!.legend.tokenTypes;
   const memo = '# Memo\n\nAnthropic と商務省、そして Mythos。\nNothing here.';
   const uri = openMemo(memo);
-  const { data } = await client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+  const { data } = (await client.request(SemanticTokensRequest.type, { textDocument: { uri } }))!;
   const tokens: Array<[number, number, number, string]> = [];
   let line = 0;
   let character = 0;
@@ -106,19 +120,17 @@ test('semantic tokens colour entity names by kind', async () => {
 });
 
 test('completion after [@ offers the corpus keys with titles, then the bibliography’s own keys', async () => {
-  const memo = '---\nbibliography: refs.json\n---\nA claim [@';
-  const uri = openMemo(memo);
-  const items = await client.request<Array<{ label: string; detail: string; textEdit: { range: Range; newText: string } }>>('textDocument/completion', {
-    textDocument: { uri },
-    position: { line: 3, character: 10 },
-  });
+  const memo = marked('---\nbibliography: refs.json\n---\nA claim [@$$');
+  const uri = openMemo(memo.text);
+  const items = (await client.request(CompletionRequest.type, { textDocument: { uri }, position: memo.cursor })) as CompletionItem[];
   const field = items.find((i) => i.label === 'field2026mythos');
   assert.ok(field, JSON.stringify(items.map((i) => i.label)));
-  assert.match(field.detail, /Mythos/);
-  assert.deepEqual(field.textEdit.range, { start: { line: 3, character: 10 }, end: { line: 3, character: 10 } });
+  assert.match(field.detail ?? '', /Mythos/);
+  assert.deepEqual(field.textEdit && 'range' in field.textEdit ? field.textEdit.range : undefined, { start: memo.cursor, end: memo.cursor });
   assert.equal(items.filter((i) => /^[a-z]+\d{4}/.test(i.label)).length >= 5, true);
   const bib = items.find((i) => i.label === 'smith2020');
   assert.equal(bib?.detail, 'A Report Only The Bibliography Has');
-  const none = await client.request('textDocument/completion', { textDocument: { uri: openMemo('write to me@example.org') }, position: { line: 0, character: 23 } });
+  const plain = marked('write to me@example.org$$');
+  const none = await client.request(CompletionRequest.type, { textDocument: { uri: openMemo(plain.text) }, position: plain.cursor });
   assert.ok(none === null || (Array.isArray(none) && none.length === 0));
 });

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { ROOT, writeCorpus } from '../helpers';
+import { CitationRequest, SearchClaimsRequest, WorkspaceTrustedNotification } from '../../server/protocol';
+import { marked, ROOT, writeCorpus } from '../helpers';
 import { LspClient } from './lspClient';
 
 test('the manifest supports untrusted workspaces in a limited way, restricting the settings that name files', () => {
@@ -26,13 +27,14 @@ test('untrusted, a memo front matter cannot name the bibliography; once trusted,
   const client = await LspClient.start({ corpus: { folders: [folder], includeSeeds: false } }, root, { trusted: false });
   try {
     await client.indexed();
-    const [item] = await client.request<Array<{ id: number }>>('aiPolicyClaims/searchClaims', { query: 'chip rule' });
+    const [item] = await client.request(SearchClaimsRequest, { query: 'chip rule' });
     const uri = pathToFileURL(path.join(root, 'memo.md')).toString();
-    client.open(uri, '---\nbibliography: ../elsewhere.json\n---\nCommerce issued the rule.\n');
-    const cite = () => client.request<{ bibliography?: { path: string } }>('aiPolicyClaims/citation', { uri, position: { line: 3, character: 25 }, passageId: item.id, style: 'pandoc' });
+    const memo = marked('---\nbibliography: ../elsewhere.json\n---\nCommerce issued the rule.$$\n');
+    client.open(uri, memo.text);
+    const cite = () => client.request(CitationRequest, { uri, position: memo.cursor, passageId: item.id, style: 'pandoc' });
     assert.equal((await cite()).bibliography?.path, path.join(root, 'references.json'));
     assert.ok(!existsSync(path.join(base, 'elsewhere.json')));
-    client.notify('aiPolicyClaims/workspaceTrusted', { trusted: true });
+    void client.notify(WorkspaceTrustedNotification, { trusted: true });
     assert.equal((await cite()).bibliography?.path, path.join(base, 'elsewhere.json'));
   } finally {
     await client.shutdown();

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync, symlinkSync, lstatSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { addToBibliography, readBibliographyKeys } from '../../server/core/bibliography';
+import { addToBibliography, readBibliographyKeys } from '../../server/host/bibliography';
 import { cslEntry, type CslItem } from '../../server/core/citations';
 
 function tempDir(): string {

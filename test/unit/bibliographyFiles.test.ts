@@ -6,9 +6,9 @@ import { chmodSync, linkSync, lstatSync, mkdtempSync, readFileSync, readdirSync,
 import { hostname, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { addToBibliography, readBibliographyKeys } from '../../server/core/bibliography';
+import { addToBibliography, readBibliographyKeys } from '../../server/host/bibliography';
 import { cslEntry } from '../../server/core/citations';
-import { lockFileOf, withFileLock } from '../../server/core/fileLock';
+import { lockFileOf, withFileLock } from '../../server/host/fileLock';
 
 const tempDir = () => mkdtempSync(path.join(tmpdir(), 'aipc-bibfile-'));
 const entry = (key: string) => cslEntry({ title: `Title ${key}`, key, outlet: 'Outlet', date: '2026-06' });

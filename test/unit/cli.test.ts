@@ -46,6 +46,20 @@ test('search lists fuzzy matches of a short query', () => {
   assert.match(hits[0].text, /Lutni/);
 });
 
+test('search honours the entity: and lang: prefixes typed in the query, as the editor does', () => {
+  const r = cli('search', '--json', 'entity:商務省 lang:en export');
+  assert.equal(r.status, 0, r.stderr);
+  const hits = JSON.parse(r.stdout) as Array<{ lang: string; text: string }>;
+  assert.ok(hits.length > 0);
+  for (const h of hits) {
+    assert.equal(h.lang, 'en');
+    assert.match(h.text, /Commerce/);
+  }
+  const unknown = cli('search', 'entity:"No Such Entity" export');
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /unknown entity: No Such Entity/);
+});
+
 test('bad input: one line on stderr, exit code 2, never a stack trace', () => {
   for (const args of [['sources'], ['sources', '--top', 'x', 'claim'], ['frobnicate'], ['sources', '--no-seeds', '--corpus', '/nonexistent/folder', 'x'], ['sources', '--batch', '/nonexistent.jsonl']]) {
     const r = cli(...args);

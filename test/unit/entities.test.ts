@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { builtInCatalog, EntityCatalog, ENTITY_KINDS, loadEntityFile, type Mention } from '../../server/core/entities';
+import { builtInCatalog, EntityCatalog, ENTITY_KINDS, type Mention } from '../../server/core/entities';
+import { loadEntityFile } from '../../server/host/entityFiles';
 import { devEntities, ROOT as root } from '../helpers';
 
 const devSet = devEntities();

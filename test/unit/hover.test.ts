@@ -103,7 +103,7 @@ test('a related passage is labelled as another article; a new entity from a fold
   const hover = memoHover(table, 'Zephyr Labs shipped a model.', { line: 0, character: 2 })!;
   assert.equal(hover.entity?.entity.name, 'Zephyr Labs');
   assert.match(hover.markdown, /A lab that exists only in this test\./);
-  assert.match(hover.markdown, /Zephyr Labs raised \\\$40 million[^\n]*another article’s blurb, listed as related/);
+  assert.match(hover.markdown, /Zephyr Labs raised \\\$40 million[^\n]*another article's blurb, listed as related/);
   assert.ok(!hover.markdown.includes('勢力図'), 'analysis never shows');
 });
 

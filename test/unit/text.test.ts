@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { detectLang, fold, foldWithMap, splitSentences } from '../../server/core/text';
+import { citationOffset, detectLang, fold, foldWithMap, LineIndex, originOf, positionAfter, ROLE_LABELS, roleNote, splitLines, splitSentences } from '../../server/core/text';
 import { indexTokens, queryTokens, stem } from '../../server/core/tokenize';
 
 const sentences = (line: string) => splitSentences(line).map((s) => line.slice(s.start, s.end));
@@ -46,9 +46,9 @@ test('sentences: subheadings glued into scraped text are cut out and marked; nam
 
 test('folding: width, compatibility forms and case, with a map back to the original offsets', () => {
   assert.equal(fold('ＸＢＯＷ　Ｍｙｔｈｏｓ５'), 'xbow mythos5');
-  const { folded, map } = foldWithMap('Ａnthropic の㈱');
-  assert.equal(folded, 'anthropic の(株)');
-  assert.equal(map[folded.indexOf('(')], 'Ａnthropic の'.length);
+  const folded = foldWithMap('Ａnthropic の㈱');
+  assert.equal(folded.folded, 'anthropic の(株)');
+  assert.equal(originOf(folded, folded.folded.indexOf('(')), 'Ａnthropic の'.length);
 });
 
 test('index tokens: CJK bigrams plus stemmed Latin words without stop words', () => {
@@ -66,4 +66,35 @@ test('query tokens: Japanese bigrams only inside words found by Intl.Segmenter',
   // Every query token can be found in the index tokens of the same text.
   const index = new Set(indexTokens('輸出管理の手続きは本来、製品が市場に出る前に'));
   for (const t of queryTokens('輸出管理の手続きは本来、製品が市場に出る前に')) assert.ok(index.has(t), t);
+});
+
+test('a citation goes before the final punctuation of either language, and before markers already there', () => {
+  const at = (sentence: string) => sentence.slice(0, citationOffset(sentence)) + '|';
+  assert.equal(at('Fable was restored on July 1.'), 'Fable was restored on July 1|');
+  assert.equal(at('提供が再開された！'), '提供が再開された|');
+  assert.equal(at('提供が再開された。'), '提供が再開された|');
+  assert.equal(at('Was it restored?'), 'Was it restored|');
+  assert.equal(at('Fable was restored.[@verge2026, ¶3] '), 'Fable was restored|');
+  assert.equal(at('A heading without a stop'), 'A heading without a stop|');
+});
+
+test('one line-break rule: CR LF, LF and a lone CR each end a line, for every caller', () => {
+  const text = 'one\r\ntwo\rthree\nfour';
+  assert.deepEqual(splitLines(text), ['one', 'two', 'three', 'four']);
+  const lines = new LineIndex(text);
+  for (const word of ['two', 'three', 'four']) {
+    const offset = text.indexOf(word);
+    assert.deepEqual(lines.position(offset), positionAfter({ line: 0, character: 0 }, text, offset), word);
+    assert.equal(lines.offset(lines.position(offset)), offset);
+  }
+  assert.deepEqual(positionAfter({ line: 4, character: 2 }, 'ab\ncd', 4), { line: 5, character: 1 });
+});
+
+test('one table of role labels: the aggregator\'s analysis is commentary everywhere', () => {
+  for (const lang of ['en', 'ja'] as const) {
+    const labels = ROLE_LABELS[lang].analysis;
+    assert.match(`${labels.short} ${labels.label} ${labels.phrase}`, lang === 'en' ? /^commentary .*commentary .*commentary$/ : /^論評 .*論評 .*論評$/);
+  }
+  assert.equal(roleNote('analysis', 'en'), ROLE_LABELS.en.analysis.label);
+  assert.equal(roleNote('original', 'en'), undefined);
 });

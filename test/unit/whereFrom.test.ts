@@ -1,4 +1,4 @@
-// The pickers' second line (Insert Citation, Find Source, Search Claims): where a passage comes
+// The pickers' second line (Insert Citation, Find Sources, Search Claims): where a passage comes
 // from, not its text again.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

@@ -1,7 +1,7 @@
 // Markdown footnotes in a memo: the next free number, and where a new definition goes.
 import type { Position } from '../types';
 import { maskNonProse } from './keys';
-import { LineIndex } from './lines';
+import { LineIndex, splitLines } from '../text';
 
 /**
  * The number after the highest numeric footnote label used as a marker or a definition.
@@ -36,7 +36,7 @@ export function definitionInsertion(memoText: string, definition: string): { at:
 
 /** Whether the last block of the memo is a footnote definition (with any indented continuation). */
 function endsWithDefinition(body: string): boolean {
-  const lines = body.split(/\r\n|\r|\n/);
+  const lines = splitLines(body);
   for (let i = lines.length - 1; i >= 0; i--) {
     if (DEFINITION.test(lines[i])) return true;
     if (lines[i].trim() === '') continue;

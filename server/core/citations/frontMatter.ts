@@ -1,4 +1,5 @@
 // The YAML front matter of a memo: where it ends, and the bibliography it names.
+import { splitLines } from '../text';
 
 /**
  * Length of the front matter block (`---` on the first line up to a closing `---` or `...`
@@ -21,7 +22,7 @@ export function frontMatterLength(memoText: string): number {
 export function bibliographyPathFromFrontMatter(memoText: string): string | undefined {
   const length = frontMatterLength(memoText);
   if (length === 0) return undefined;
-  const lines = memoText.slice(0, length).split(/\r\n|\r|\n/).slice(1);
+  const lines = splitLines(memoText.slice(0, length)).slice(1);
   const at = lines.findIndex((l) => /^bibliography[ \t]*:/.test(l));
   if (at < 0) return undefined;
   const value = stripComment(lines[at].replace(/^bibliography[ \t]*:/, '')).trim();

@@ -2,7 +2,7 @@
 // and `@key [p. 33]`, and braced keys `@{odd key}`.
 import type { Range } from '../types';
 import { frontMatterLength } from './frontMatter';
-import { LineIndex } from './lines';
+import { LineIndex } from '../text';
 
 export interface CitationKeyUse {
   key: string;

@@ -3,6 +3,7 @@
 // original, and with spans that hold numbers but no facts (URLs, images, model names) blanked.
 // Invisible format characters (Unicode Cf: zero-width spaces, soft hyphens, bidi controls) are
 // dropped, so that `June\u200b 30` reads as June 30; the map keeps offsets in the original.
+import { foldWithMap, fullMap } from '../text';
 
 export interface Normalised {
   /** NFKC text, same length as `map` minus one; masked spans replaced by spaces. */
@@ -11,49 +12,9 @@ export interface Normalised {
   map: number[];
 }
 
-const FORMAT_CHARACTER = /\p{Cf}/u;
-
 export function normalise(original: string): Normalised {
-  const nfkc = original.normalize('NFKC');
-  let text: string;
-  let map: number[];
-  if (nfkc.length === original.length && nfkc === original && !FORMAT_CHARACTER.test(original)) {
-    text = original;
-    // A plain loop: `Array.from` with a mapper is ten times slower here.
-    map = new Array<number>(original.length + 1);
-    for (let i = 0; i <= original.length; i++) map[i] = i;
-  } else {
-    ({ text, map } = normaliseByCodePoint(original));
-  }
-  return { text: mask(text), map };
-}
-
-// Per-character `normalize` calls dominate the cost of this function; texts repeat few characters.
-const pieces = new Map<number, string>();
-
-function pieceOf(cp: number): string {
-  let piece = pieces.get(cp);
-  if (piece === undefined) {
-    const char = String.fromCodePoint(cp);
-    piece = FORMAT_CHARACTER.test(char) ? '' : char.normalize('NFKC');
-    pieces.set(cp, piece);
-  }
-  return piece;
-}
-
-function normaliseByCodePoint(original: string): Normalised {
-  let text = '';
-  const map: number[] = [];
-  for (let i = 0; i < original.length; ) {
-    const cp = original.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
-    const piece = cp < 0x80 ? original[i] : pieceOf(cp);
-    for (let k = 0; k < piece.length; k++) map.push(i);
-    text += piece;
-    i += width;
-  }
-  map.push(original.length);
-  return { text, map };
+  const folded = foldWithMap(original, { keepCase: true, dropFormat: true });
+  return { text: mask(folded.folded), map: fullMap(folded) };
 }
 
 // Model families whose version numbers look like quantities (`Opus 4.8`, `Fable 5`, `GPT-5.5`).

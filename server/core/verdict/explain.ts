@@ -2,6 +2,7 @@
 // are, and what kind of passage the evidence is (the article, its translation, a summary, or
 // another article's blurb).
 import type { Corpus } from '../corpus';
+import { LANGUAGE_NAMES, ROLE_LABELS } from '../text';
 import { stem } from '../tokenize';
 import type { Passage, Role } from '../types';
 import type { Conflict } from '../verdict';
@@ -9,17 +10,11 @@ import type { Fact } from '../facts';
 import type { FactConflict } from './conflicts';
 import type { EvidenceUnit } from './evidence';
 
-const ROLE_WORDS: Record<Role, string> = {
-  original: 'the original article',
-  translation: "the aggregator's translation",
-  summary: "the aggregator's summary",
-  analysis: "the aggregator's opinion",
-  related: "another article's blurb (related)",
-};
+const phrase = (role: Role): string => ROLE_LABELS.en[role].phrase;
 
 function where(corpus: Corpus, p: Passage): string {
   const doc = corpus.documents[p.doc];
-  return `${doc.name}:${p.range.start.line + 1} (${ROLE_WORDS[p.role]}${p.speaker ? `, quoting ${p.speaker}` : ''})`;
+  return `${doc.name}:${p.range.start.line + 1} (${phrase(p.role)}${p.speaker ? `, quoting ${p.speaker}` : ''})`;
 }
 
 /** Matched terms as a reader sees them: words, `date 07-01`, `entity anthropic`. */
@@ -73,7 +68,7 @@ export function explainConflicts(corpus: Corpus, conflicts: Conflict[], unit: Ev
 }
 
 export function explainSupport(corpus: Corpus, unit: EvidenceUnit, shown: Passage): string {
-  const via = shown.id !== unit.lead.id ? `, matched through ${ROLE_WORDS[unit.lead.role]} in ${unit.lead.lang === 'ja' ? 'Japanese' : 'English'}` : '';
+  const via = shown.id !== unit.lead.id ? `, matched through ${phrase(unit.lead.role)} in ${LANGUAGE_NAMES.en[unit.lead.lang]}` : '';
   const reworded = unit.meaningCoverage > unit.coverage + 0.005 ? ` (${Math.round(unit.coverage * 100)}% in its own words, the rest in other words or the other language)` : '';
   return `${Math.round(unit.meaningCoverage * 100)}% of the claim's terms found${reworded} in ${where(corpus, shown)}${via}: ${readable(unit.matched, unit)}`;
 }

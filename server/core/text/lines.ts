@@ -1,5 +1,20 @@
-// Offsets ↔ LSP positions for a memo. LSP ends lines at \n, \r\n or a lone \r.
+// Offsets ↔ LSP positions. One line-break rule everywhere, LSP's: \n, \r\n and a lone \r each
+// end a line.
 import type { Position, Range } from '../types';
+
+const LINE_BREAK = /\r\n|\r|\n/;
+
+/** The lines of a text, without their line breaks. */
+export function splitLines(text: string): string[] {
+  return text.split(LINE_BREAK);
+}
+
+/** The position `offset` characters into `text`, which starts at `start` in its file. */
+export function positionAfter(start: Position, text: string, offset: number): Position {
+  const lines = splitLines(text.slice(0, offset));
+  if (lines.length === 1) return { line: start.line, character: start.character + offset };
+  return { line: start.line + lines.length - 1, character: lines[lines.length - 1].length };
+}
 
 export class LineIndex {
   private readonly starts: number[] = [0];

@@ -1,64 +1,18 @@
-// Language-aware text utilities: folding, language detection, sentence splitting.
-import type { Lang } from './types';
+// Where sentences end: one rule for splitting passages and memos into sentences, and for where
+// a citation goes at the end of a claim (the quick fix, the CLI and the client's Find Sources).
 
-/** Fold width, compatibility forms and case: `Ｆａｂｌｅ５` → `fable5`. */
-export function fold(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
-}
+/** Punctuation that ends a sentence, in both languages. */
+export const SENTENCE_END = /[.!?。！？]/;
 
-/**
- * Fold `text` character by character and keep, for each folded UTF-16 unit, the offset of the
- * original unit it came from, so that a match in folded text maps back to an exact range.
- */
-export function foldWithMap(text: string): { folded: string; map: number[] } {
-  let folded = '';
-  const map: number[] = [];
-  for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
-    const piece = String.fromCodePoint(cp).normalize('NFKC').toLowerCase();
-    for (let k = 0; k < piece.length; k++) map.push(i);
-    folded += piece;
-    i += width;
-  }
-  map.push(text.length);
-  return { folded, map };
-}
-
-function isCjkCode(c: number): boolean {
-  return (
-    (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff66 && c <= 0xff9f)
-  );
-}
-
-function isLatinCode(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f);
-}
-
-export function countCjk(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) if (isCjkCode(text.charCodeAt(i))) n++;
-  return n;
-}
+const CITATION_MARKERS_AT_END = /(?:\s*(?:\[@[^\]\n]*\]|\[\^[^\]\n]+\]))+\s*$/;
 
 /**
- * Language of a line or sentence. Japanese text routinely embeds Latin names (`Anthropic の
- * Mythos`), so one CJK character is weighed as several Latin letters.
+ * Where a citation goes in a sentence as written: after its text, before the citation markers it
+ * already has, the spaces after it and its final punctuation (`Claim[@new].`).
  */
-export function detectLang(text: string): Lang | undefined {
-  let cjk = 0;
-  let latin = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (isCjkCode(c)) cjk++;
-    else if (isLatinCode(c)) latin++;
-  }
-  if (cjk === 0 && latin === 0) return undefined;
-  return cjk * 4 >= latin ? 'ja' : 'en';
-}
-
-export function isCjkChar(ch: string): boolean {
-  return ch.length > 0 && isCjkCode(ch.charCodeAt(0));
+export function citationOffset(sentence: string): number {
+  const bare = sentence.replace(CITATION_MARKERS_AT_END, '').replace(/\s+$/, '');
+  return bare.length > 0 && SENTENCE_END.test(bare[bare.length - 1]) ? bare.length - 1 : bare.length;
 }
 
 export interface Span {
@@ -103,7 +57,7 @@ export function splitSentences(line: string): Span[] {
       push(i, true);
       continue;
     }
-    if (ch === '。' || ch === '！' || ch === '？' || ch === '!' || ch === '?' || ch === '.') {
+    if (SENTENCE_END.test(ch)) {
       let j = i + 1;
       if (ch === '.' || ch === '!' || ch === '?') {
         while (j < line.length && (line[j] === '.' || line[j] === '!' || line[j] === '?')) j++;
@@ -161,13 +115,3 @@ function isEnglishBoundary(line: string, dot: number, after: number): boolean {
   return spaced || /[“"‘]/.test(next);
 }
 
-/** Levenshtein distance: the fewest single-letter edits that turn `a` into `b`. */
-export function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length];
-}

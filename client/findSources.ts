@@ -1,7 +1,8 @@
-// Find Source for Claim: the selection (or the sentence at the cursor) against the corpus. The
+// Find Sources for Claim: the selection (or the sentence at the cursor) against the corpus. The
 // picker's title gives the verdict and the conflicting values; moving through the passages
 // previews each beside the memo, highlighted; choosing one opens it; an item button cites it.
 import * as vscode from 'vscode';
+import { citationOffset } from '../server/core/text';
 import { FindSourcesRequest, type CitationStyle, type FindSourcesResponse } from '../server/protocol';
 import type { ExtensionApi } from './extension';
 import { insertCitationAt, type InsertCitationResult } from './insertCitation';
@@ -9,19 +10,19 @@ import { configuredStyle, passageItem, toRange, verdictTitle, type PassageItem }
 import { closePreviewsSince, openTabUris, type PassageHighlighter } from './preview';
 
 /** Skips the picker (tests): `pick` opens that source, or cites it when `cite` is set. */
-export interface FindSourceOptions {
+export interface FindSourcesOptions {
   pick?: number;
   cite?: boolean;
   style?: CitationStyle;
 }
 
-export interface FindSourceResult {
+export interface FindSourcesOutcome {
   answer: FindSourcesResponse;
   opened?: vscode.TextEditor;
   cited?: InsertCitationResult;
 }
 
-export async function findSourceCommand(api: ExtensionApi, highlighter: PassageHighlighter, options: FindSourceOptions = {}): Promise<FindSourceResult | undefined> {
+export async function findSourcesCommand(api: ExtensionApi, highlighter: PassageHighlighter, options: FindSourcesOptions = {}): Promise<FindSourcesOutcome | undefined> {
   const memo = vscode.window.activeTextEditor;
   if (!memo) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Select a sentence or put the cursor in one.'));
@@ -62,12 +63,9 @@ export async function findSourceCommand(api: ExtensionApi, highlighter: PassageH
   return { answer, opened: await open(highlighter, chosen.item) };
 }
 
-/** A citation for a claim goes at the end of its sentence, before the final full stop. */
+/** Where a citation for the claim goes: the rule the quick fix follows too (the server's text layer). */
 function citationPlace(doc: vscode.TextDocument, claim: vscode.Range): vscode.Position {
-  const end = claim.end;
-  if (end.character === 0) return end;
-  const last = doc.getText(new vscode.Range(end.translate(0, -1), end));
-  return /[.。!?！？]/.test(last) ? end.translate(0, -1) : end;
+  return doc.positionAt(doc.offsetAt(claim.start) + citationOffset(doc.getText(claim)));
 }
 
 function sourceItems(answer: FindSourcesResponse): PassageItem[] {
