@@ -48,6 +48,7 @@ if (!production) {
     'test/explainClaim.ts',
     'test/hoverEval.ts',
     'test/bench.ts',
+    'test/profileBuild.ts',
     'test/fuzz.ts',
   ].filter((f) => existsSync(f));
   builds.push({
