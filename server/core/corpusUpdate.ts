@@ -85,10 +85,15 @@ interface Part {
 
 /** The kept documents of `a` and every document of `b`, in corpus order, as one corpus. */
 function mergeCorpora(a: Part, b: Corpus, options: UpdateOptions): Corpus {
-  const docs = [
-    ...a.corpus.documents.filter((d) => a.keep[d.id]).map((doc) => ({ from: a.corpus, doc, origin: a.origins[doc.id] })),
-    ...b.documents.map((doc) => ({ from: b, doc, origin: b.origins[doc.id] })),
-  ].sort((x, y) => byPath(x.doc, y.doc));
+  // Both lists are in corpus order already: merged, not sorted (a sort compares paths n log n times).
+  const kept = a.corpus.documents.filter((d) => a.keep[d.id]).map((doc) => ({ from: a.corpus, doc, origin: a.origins[doc.id] }));
+  const docs: typeof kept = [];
+  let next = 0;
+  for (const doc of b.documents) {
+    while (next < kept.length && byPath(kept[next].doc, doc) <= 0) docs.push(kept[next++]);
+    docs.push({ from: b, doc, origin: b.origins[doc.id] });
+  }
+  while (next < kept.length) docs.push(kept[next++]);
   const mapA = new Int32Array(a.corpus.passages.length).fill(-1);
   const mapB = new Int32Array(b.passages.length).fill(-1);
   const catalogs = catalogEntries(
@@ -108,9 +113,9 @@ function mergeCorpora(a: Part, b: Corpus, options: UpdateOptions): Corpus {
       // neither corpus ever modifies a passage.
       passages.push(shift === 0 && p.doc === id ? p : { ...p, id: old + shift, doc: id, aligned: p.aligned.map((x) => x + shift) });
     }
-    documents.push({ ...doc, id, catalog: catalogs[id], passages: doc.passages.map((x) => x + shift) });
+    documents.push({ ...doc, id, catalog: catalogs[id], passages: shift === 0 ? doc.passages : doc.passages.map((x) => x + shift) });
   }
-  const index = SearchIndex.fromParts(mergeIndexes(a.corpus.index.parts(), mapA, b.index.parts(), mapB, passages.length));
+  const index = mergeIndexes(a.corpus.index, mapA, b.index.parts(), mapB, passages.length);
   return Corpus.assemble(
     documents,
     passages,
@@ -122,50 +127,42 @@ function mergeCorpora(a: Part, b: Corpus, options: UpdateOptions): Corpus {
 
 /**
  * Two indexes as one, their passages renumbered by `mapA` / `mapB` (-1 drops a passage; each
- * map must keep its own index's order, as whole documents moving together do). Each term's
+ * map must keep its own index's order, as whole documents moving together do). `a` keeps its
+ * term ids and dictionary, which `b`'s new terms extend: no term string of `a` is touched, so the
+ * cost is one pass over the postings arrays, not a new dictionary of every term. Each term's
  * postings come out ascending: `a`'s are written first, `b`'s merged into them from the back.
- * Terms left without postings are dropped, as a fresh build would never have seen them.
+ * A term left without postings keeps its id and is no longer one of the index's terms.
  */
-export function mergeIndexes(a: IndexParts, mapA: Int32Array, b: IndexParts, mapB: Int32Array, passageCount: number): IndexParts {
-  const terms: string[] = [];
-  const termId = new Map<string, number>();
-  const counts: number[] = [];
-  const idOfA = new Int32Array(a.terms.length).fill(-1);
-  for (let t = 0; t < a.terms.length; t++) {
-    let n = 0;
-    for (let p = a.offsets[t]; p < a.offsets[t + 1]; p++) if (mapA[a.ids[p]] >= 0) n++;
-    if (!n) continue;
-    idOfA[t] = terms.length;
-    termId.set(a.terms[t], terms.length);
-    terms.push(a.terms[t]);
-    counts.push(n);
-  }
+export function mergeIndexes(a: SearchIndex, mapA: Int32Array, b: IndexParts, mapB: Int32Array, passageCount: number): SearchIndex {
+  const { terms, idCount, offsets: aOffsets, ids: aIds, tfs: aTfs, lengths: aLengths } = a.extensible();
   const idOfB = new Int32Array(b.terms.length);
+  let termCount = idCount;
   for (let t = 0; t < b.terms.length; t++) {
-    let id = termId.get(b.terms[t]);
-    if (id === undefined) {
-      id = terms.length;
-      termId.set(b.terms[t], id);
-      terms.push(b.terms[t]);
-      counts.push(0);
-    }
+    let id = terms.get(b.terms[t]);
+    if (id === undefined) terms.set(b.terms[t], (id = termCount++));
     idOfB[t] = id;
-    counts[id] += b.offsets[t + 1] - b.offsets[t];
   }
-  const offsets = new Int32Array(terms.length + 1);
-  for (let t = 0; t < terms.length; t++) offsets[t + 1] = offsets[t] + counts[t];
-  const ids = new Int32Array(offsets[terms.length]);
+  const counts = new Int32Array(termCount);
+  for (let t = 0; t < idCount; t++) {
+    let n = 0;
+    for (let p = aOffsets[t]; p < aOffsets[t + 1]; p++) if (mapA[aIds[p]] >= 0) n++;
+    counts[t] = n;
+  }
+  for (let t = 0; t < b.terms.length; t++) counts[idOfB[t]] += b.offsets[t + 1] - b.offsets[t];
+  const offsets = new Int32Array(termCount + 1);
+  for (let t = 0; t < termCount; t++) offsets[t + 1] = offsets[t] + counts[t];
+  const ids = new Int32Array(offsets[termCount]);
   const tfs = new Uint8Array(ids.length);
-  const filled = offsets.slice(0, terms.length);
-  for (let t = 0; t < a.terms.length; t++) {
-    const m = idOfA[t];
-    if (m < 0) continue;
-    for (let p = a.offsets[t]; p < a.offsets[t + 1]; p++) {
-      const id = mapA[a.ids[p]];
+  const filled = offsets.slice(0, termCount);
+  for (let t = 0; t < idCount; t++) {
+    let k = filled[t];
+    for (let p = aOffsets[t]; p < aOffsets[t + 1]; p++) {
+      const id = mapA[aIds[p]];
       if (id < 0) continue;
-      ids[filled[m]] = id;
-      tfs[filled[m]++] = a.tfs[p];
+      ids[k] = id;
+      tfs[k++] = aTfs[p];
     }
+    filled[t] = k;
   }
   for (let t = 0; t < b.terms.length; t++) {
     const m = idOfB[t];
@@ -186,7 +183,7 @@ export function mergeIndexes(a: IndexParts, mapA: Int32Array, b: IndexParts, map
     }
   }
   const lengths = new Int32Array(passageCount);
-  for (let id = 0; id < a.lengths.length; id++) if (mapA[id] >= 0) lengths[mapA[id]] = a.lengths[id];
+  for (let id = 0; id < aLengths.length; id++) if (mapA[id] >= 0) lengths[mapA[id]] = aLengths[id];
   for (let id = 0; id < b.lengths.length; id++) if (mapB[id] >= 0) lengths[mapB[id]] = b.lengths[id];
-  return { terms, offsets, ids, tfs, lengths };
+  return new SearchIndex(terms, offsets, ids, tfs, lengths);
 }

@@ -101,7 +101,16 @@ export class SearchIndex {
   private readonly norm: Float32Array;
   private scores: Float32Array;
   readonly size: number;
+  /** Term ids below this are this index's; `terms` may hold more, added by a later index that extended it. */
+  private readonly idCount: number;
+  /** Terms with at least one posting (an update may leave a term with none). */
+  readonly termCount: number;
 
+  /**
+   * `terms` maps each term to its id, the row of `offsets`. It may be shared with (and extended
+   * by) the indexes an incremental update makes from this one: ids are only ever appended, and
+   * an id at or past this index's own rows is a term this index does not have.
+   */
   constructor(
     private readonly terms: Map<string, number>,
     private readonly offsets: Int32Array,
@@ -110,6 +119,10 @@ export class SearchIndex {
     private readonly lengths: Int32Array,
   ) {
     this.size = lengths.length;
+    this.idCount = offsets.length - 1;
+    let used = 0;
+    for (let t = 0; t < this.idCount; t++) if (offsets[t + 1] > offsets[t]) used++;
+    this.termCount = used;
     let sum = 0;
     for (let i = 0; i < lengths.length; i++) sum += lengths[i];
     const avg = sum / Math.max(1, lengths.length) || 1;
@@ -125,13 +138,39 @@ export class SearchIndex {
     return new SearchIndex(terms, parts.offsets, parts.ids, parts.tfs, parts.lengths);
   }
 
-  /** The arrays behind the index (views: do not modify). */
+  /** The arrays behind the index, without terms left with no postings (views where possible: do not modify). */
   parts(): IndexParts {
-    return { terms: [...this.terms.keys()], offsets: this.offsets, ids: this.ids, tfs: this.tfs, lengths: this.lengths };
+    const terms: string[] = [];
+    const offsets = this.termCount === this.idCount ? this.offsets : new Int32Array(this.termCount + 1);
+    for (const [term, t] of this.terms) {
+      if (t >= this.idCount) continue;
+      if (offsets === this.offsets) terms[t] = term;
+      else if (this.offsets[t + 1] > this.offsets[t]) {
+        terms.push(term);
+        offsets[terms.length] = this.offsets[t + 1];
+      }
+    }
+    return { terms, offsets, ids: this.ids, tfs: this.tfs, lengths: this.lengths };
   }
 
-  get termCount(): number {
-    return this.terms.size;
+  /**
+   * What an incremental update builds on: the term dictionary (to extend with new terms, ids
+   * from `idCount` on) and the arrays by term id. The dictionary is this index's own unless
+   * another update already extended it; then a copy of this index's part of it.
+   */
+  extensible(): { terms: Map<string, number>; idCount: number; offsets: Int32Array; ids: Int32Array; tfs: Uint8Array; lengths: Int32Array } {
+    let terms = this.terms;
+    if (terms.size !== this.idCount) {
+      terms = new Map();
+      for (const [term, t] of this.terms) if (t < this.idCount) terms.set(term, t);
+    }
+    return { terms, idCount: this.idCount, offsets: this.offsets, ids: this.ids, tfs: this.tfs, lengths: this.lengths };
+  }
+
+  /** The term's id in this index, if it has the term. */
+  private termId(term: string): number | undefined {
+    const t = this.terms.get(term);
+    return t !== undefined && t < this.idCount ? t : undefined;
   }
 
   get postingCount(): number {
@@ -139,7 +178,7 @@ export class SearchIndex {
   }
 
   df(term: string): number {
-    const t = this.terms.get(term);
+    const t = this.termId(term);
     return t === undefined ? 0 : this.offsets[t + 1] - this.offsets[t];
   }
 
@@ -154,7 +193,7 @@ export class SearchIndex {
    */
   search(query: Map<string, number>, k: number, boost?: Float32Array): Hit[] {
     const qs = [...query]
-      .map(([term, weight]) => ({ t: this.terms.get(term), weight }))
+      .map(([term, weight]) => ({ t: this.termId(term), weight }))
       .filter((q): q is { t: number; weight: number } => q.t !== undefined)
       .map(({ t, weight }) => {
         const df = this.offsets[t + 1] - this.offsets[t];
@@ -207,14 +246,14 @@ export class SearchIndex {
     return hits.slice(0, k);
   }
 
-  /** Every term of the index. */
-  vocabulary(): IterableIterator<string> {
-    return this.terms.keys();
+  /** Every term of the index (that some passage holds). */
+  *vocabulary(): IterableIterator<string> {
+    for (const [term, t] of this.terms) if (t < this.idCount && this.offsets[t + 1] > this.offsets[t]) yield term;
   }
 
   /** Ids of the passages that contain the term, ascending (a view: do not modify). */
   postings(term: string): Int32Array {
-    const t = this.terms.get(term);
+    const t = this.termId(term);
     return t === undefined ? new Int32Array(0) : this.ids.subarray(this.offsets[t], this.offsets[t + 1]);
   }
 
@@ -222,7 +261,7 @@ export class SearchIndex {
   score(query: Map<string, number>, id: number): number {
     let score = 0;
     for (const [term, weight] of query) {
-      const t = this.terms.get(term);
+      const t = this.termId(term);
       if (t === undefined) continue;
       const p = this.find(t, id);
       if (p < 0) continue;
