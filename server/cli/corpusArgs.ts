@@ -7,6 +7,7 @@ import { SEEDS_FOLDER } from '../paths';
 import { bridges } from '../bridges';
 import { defaultIndexDir, indexCache } from '../indexCache';
 import { UsageError, type FlagSpec, type Parsed } from './args';
+import { clearingLogger, progressReporter } from './progress';
 
 export const CORPUS_FLAGS: FlagSpec = { corpus: 'list', 'no-seeds': 'boolean', entities: 'list', 'index-dir': 'string', 'no-saved-index': 'boolean' };
 
@@ -20,6 +21,11 @@ export async function corpusFromArgs(parsed: Parsed): Promise<OpenedCorpus & { b
   const b = bridges({ entityFiles: (parsed.flags.entities as string[] | undefined) ?? [], folders, logger: stderrLogger });
   const settings = { seedsFolder: SEEDS_FOLDER, includeSeeds, folders };
   const cache = parsed.flags['no-saved-index'] ? undefined : indexCache((parsed.flags['index-dir'] as string | undefined) ?? defaultIndexDir(), corpusFolders(settings), b);
-  const opened = await openCorpus(settings, stderrLogger, b.annotators, undefined, { cache });
-  return { ...opened, bridges: b };
+  const progress = progressReporter();
+  try {
+    const opened = await openCorpus(settings, clearingLogger(stderrLogger, progress), b.annotators, progress.onProgress, { cache });
+    return { ...opened, bridges: b };
+  } finally {
+    progress.done();
+  }
 }

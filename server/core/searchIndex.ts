@@ -59,8 +59,27 @@ export class IndexBuilder {
   }
 
   finish(): SearchIndex {
+    return this.snapshot(this.lengths.length);
+  }
+
+  /**
+   * An index of the first `passages` passages added so far, while more are still to come (an
+   * answer during indexing). It costs one pass over their postings; the builder goes on as before.
+   */
+  snapshot(passages: number): SearchIndex {
     const termCount = this.terms.size;
-    const total = this.termOf.length;
+    // Postings are added in passage order: those of the first `passages` passages are a prefix.
+    let total = this.termOf.length;
+    if (passages < this.lengths.length) {
+      let lo = 0;
+      let hi = total;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.passageOf.data[mid] < passages) lo = mid + 1;
+        else hi = mid;
+      }
+      total = lo;
+    }
     const offsets = new Int32Array(termCount + 1);
     for (let i = 0; i < total; i++) offsets[this.termOf.data[i] + 1]++;
     for (let t = 0; t < termCount; t++) offsets[t + 1] += offsets[t];
@@ -73,7 +92,8 @@ export class IndexBuilder {
       postings[slot] = this.passageOf.data[i];
       tfs[slot] = this.tfOf.data[i];
     }
-    const lengths = this.lengths.data.slice(0, this.lengths.length);
+    const lengths = this.lengths.data.slice(0, passages);
+    // The dictionary is shared: terms the builder adds later have ids past this index's rows.
     return new SearchIndex(this.terms, offsets, postings, tfs, lengths);
   }
 }

@@ -11,7 +11,7 @@ import type { Feature } from './context';
 export const searchClaimsFeature: Feature = {
   capabilities: {},
   register(ctx) {
-    ctx.connection.onRequest(SearchClaimsRequest, async (params) => searchClaims(await ctx.workspace.indexed(), params, ctx.workspace.settings.languages));
+    ctx.connection.onRequest(SearchClaimsRequest, async (params) => searchClaims(await ctx.workspace.answerable(), params, ctx.workspace.settings.languages));
   },
 };
 

@@ -37,7 +37,7 @@ test('updates extend the earlier dictionary without changing what the earlier co
   const second = await update(first, [a, zorblax]);
   sameIndex(second, Corpus.build([a, zorblax]));
   assert.equal(second.index.df('zorblax'), 1);
-  assert.equal(second.index.df('brightwat'), 0, 'the edited-away word is gone');
+  assert.equal(second.index.df('brightwater'), 0, 'the edited-away word is gone');
   // The first corpus does not see the term the update added to the shared dictionary.
   assert.equal(first.index.df('zorblax'), 0);
   assert.deepEqual([...first.index.postings('zorblax')], []);
