@@ -9,6 +9,7 @@ import { ClaimSearch } from './core/claimSearch';
 import type { BuildProgress, Corpus } from './core/corpus';
 import { corpusFolders, openCorpus, type OpenProgress } from './core/openCorpus';
 import type { Logger } from './core/types';
+import { pruneSavedIndexes } from './host/savedIndexes';
 import { defaultIndexDir, indexCache } from './indexCache';
 import { SEEDS_FOLDER } from './paths';
 import type { IndexStatus, PartialAnswer } from './protocol';
@@ -150,6 +151,8 @@ export class Workspace {
       const previous = !rebuild && before && before.bridges.fingerprint === b.fingerprint && sameFolders(folders, this.builtFolders) ? before.corpus : undefined;
       const cache = indexCache(this.indexDir, folders, b);
       const opened = await openCorpus({ seedsFolder: SEEDS_FOLDER, includeSeeds: false, folders }, this.logger, b.annotators, onProgress, { cache, previous, rebuild });
+      // Once this index is saved: it is marked used, and old ones of other folders go.
+      void (opened.saving ?? Promise.resolve()).then(() => pruneSavedIndexes(cache.file, this.logger));
       // Nothing changed: the same index, with its warm caches (claim search, entity facts).
       this.current = before && opened.corpus === before.corpus ? before : { corpus: opened.corpus, bridges: b, claims: new ClaimSearch(opened.corpus, b.entities) };
       this.builtFolders = folders;

@@ -7,6 +7,7 @@ import { SEEDS_FOLDER } from '../paths';
 import { bridges } from '../bridges';
 import { defaultIndexDir, indexCache } from '../indexCache';
 import { UsageError, type FlagSpec, type Parsed } from './args';
+import { pruneSavedIndexes } from '../host/savedIndexes';
 import { clearingLogger, progressReporter } from './progress';
 
 export const CORPUS_FLAGS: FlagSpec = { corpus: 'list', 'no-seeds': 'boolean', entities: 'list', 'index-dir': 'string', 'no-saved-index': 'boolean' };
@@ -24,6 +25,8 @@ export async function corpusFromArgs(parsed: Parsed): Promise<OpenedCorpus & { b
   const progress = progressReporter();
   try {
     const opened = await openCorpus(settings, clearingLogger(stderrLogger, progress), b.annotators, progress.onProgress, { cache });
+    // Once this index is saved: it is marked used, and old ones of other folders go.
+    if (cache) void (opened.saving ?? Promise.resolve()).then(() => pruneSavedIndexes(cache.file, stderrLogger));
     return { ...opened, bridges: b };
   } finally {
     progress.done();
