@@ -236,6 +236,24 @@ async function main() {
     ];
     console.log(`| ${cells.join(' | ')} |`);
   }
+  if (START_ONLY) return;
+  console.log('');
+  console.log('Ratios from the same run: ours ÷ the plain BM25 over the same passages (build; a claim, p50 and p95), and fuse.js ÷ ours.');
+  console.log('| docs | first build (less reading the text) ÷ BM25 build | find source p50 ÷ BM25 p50 | find source p95 ÷ BM25 p95 | fuse.js claim p50 ÷ find source p50 | fuse.js query p50 ÷ search p50 |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? `${(a / b).toFixed(1)}×` : '—');
+  const p = (xs: number[], q: number) => (xs.length ? percentile(xs, q) : NaN);
+  for (const r of rows) {
+    const cells = [
+      r.size,
+      ratio((Number(r.indexS) - Number(r.readS)) * 1000, r.baselineBuildMs),
+      ratio(p(r.claimMs, 50), p(r.baselineMs, 50)),
+      ratio(p(r.claimMs, 95), p(r.baselineMs, 95)),
+      ratio(p(r.fuseClaimMs, 50), p(r.claimMs, 50)),
+      ratio(p(r.fuseQueryMs, 50), p(r.searchMs, 50)),
+    ];
+    console.log(`| ${cells.join(' | ')} |`);
+  }
 }
 
 void main();

@@ -56,3 +56,24 @@ test('updates extend the earlier dictionary without changing what the earlier co
   sameIndex(third, Corpus.build([zorblax, quexl]));
   assert.equal(third.index.df('aldermoor'), 1);
 });
+
+test('an update renumbers long and short posting lists alike, whether a few files changed or many', async () => {
+  // 24 documents of 6 sentences; `common` is in every sentence (a list long enough to be copied whole).
+  const doc = (i: number, extra = '') =>
+    file(`d${String(i).padStart(2, '0')}.md`, `# D${i}\n\n${Array.from({ length: 6 }, (_, k) => `The common clause ${i}-${k} names word${i}.`).join(' ')}${extra}\n`);
+  const files = Array.from({ length: 24 }, (_, i) => doc(i));
+  const first = Corpus.build(files);
+  // One file grows by a sentence: the documents after it move by one passage.
+  const grown = files.map((f, i) => (i === 3 ? doc(i, ' Another common sentence about Zorblax.') : f));
+  const a = await update(first, grown);
+  sameIndex(a, Corpus.build(grown));
+  assert.ok(a.index.df('common') > 64);
+  // Every other file changed, one removed, one added: more runs of kept passages than are copied whole.
+  const many = grown
+    .map((f, i) => (i % 2 ? doc(i, i % 4 === 1 ? ' Plus one more common line.' : ' Changed.') : f))
+    .filter((_, i) => i !== 10)
+    .concat([doc(99, ' Quexl.')]);
+  const b = await update(a, many);
+  sameIndex(b, Corpus.build(many));
+  assert.deepStrictEqual(b.passages, Corpus.build(many).passages);
+});
