@@ -49,6 +49,7 @@ if (!production) {
     'test/hoverEval.ts',
     'test/bench.ts',
     'test/profileBuild.ts',
+    'test/profileQueries.ts',
     'test/fuzz.ts',
   ].filter((f) => existsSync(f));
   builds.push({
