@@ -11,6 +11,8 @@ import type { Feature } from './context';
 export const searchClaimsFeature: Feature = {
   capabilities: {},
   register(ctx) {
+    // The first query's one-time costs (dictionaries, typo index) are paid in the background once an index is ready.
+    ctx.workspace.onIndexed(({ claims }) => setImmediate(() => claims.warmUp()));
     ctx.connection.onRequest(SearchClaimsRequest, async (params) => searchClaims(await ctx.workspace.answerable(), params, ctx.workspace.settings.languages));
   },
 };

@@ -94,3 +94,12 @@ test('find source for a name in a spelling the sources do not use (ラトニッ�
   // Without the catalog the letters win: the sentence with `パニック` comes first.
   assert.match(findSources(corpus, 'ラトニック', { top: 1 }).sources[0].text, /パニック/);
 });
+
+test('a warmed-up claim search answers exactly as a cold one', async () => {
+  const { corpus, b } = await openCorpusWith([]);
+  const warm = new ClaimSearch(corpus, b.entities);
+  warm.warmUp();
+  const cold = new ClaimSearch(corpus, b.entities);
+  for (const q of ['export controls', '輸出管理', 'ラトニック', 'Mythso', '']) assert.deepStrictEqual(warm.search(q), cold.search(q), q);
+  assert.deepStrictEqual(warm.search('Fable', { lang: 'en' }), cold.search('Fable', { lang: 'en' }));
+});
