@@ -97,7 +97,9 @@ async function measure(size: number, folder: string, written: string[], indexDir
   writeFileSync(changed, text.slice(0, at) + 'Quillfeather' + text.slice(at + 'Anthropic'.length));
   const [updated, updateMs] = await timeAsync(() => openCorpus(settings, silentLogger, b.annotators, undefined, { previous: loaded.corpus }));
   await loaded.saving;
-  const [, changedStartMs] = await timeAsync(() => openCorpus(settings, silentLogger, b.annotators, undefined, { cache }));
+  const [changedStart, changedStartMs] = await timeAsync(() => openCorpus(settings, silentLogger, b.annotators, undefined, { cache }));
+  // Saved before the temporary folder is removed, or the save would write it again after.
+  await changedStart.saving;
   const found = findSources(updated.corpus, 'Quillfeather', { top: 1 }).sources[0]?.text.includes('Quillfeather') ?? false;
 
   return {
