@@ -2,7 +2,7 @@
 // counts (reading, parsing, indexing N/M), and Find Source and Search Claims answer from the
 // documents indexed so far, saying so; once ready, answers are whole again.
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -16,7 +16,8 @@ interface Status {
 }
 
 test('during the first build: phases with counts, and answers from the documents indexed so far that say so', async () => {
-  const folder = path.join(mkdtempSync(path.join(tmpdir(), 'aipc-progress-')), 'corpus');
+  const dir = mkdtempSync(path.join(tmpdir(), 'aipc-progress-'));
+  const folder = path.join(dir, 'corpus');
   writeSyntheticCorpus(folder, 60);
   const client = await LspClient.start({ corpus: { folders: [folder], includeSeeds: false } });
   try {
@@ -47,5 +48,6 @@ test('during the first build: phases with counts, and answers from the documents
     assert.equal(whole.partial, undefined);
   } finally {
     await client.shutdown();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

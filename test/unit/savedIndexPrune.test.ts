@@ -1,7 +1,7 @@
 // Old saved indexes of other folders are removed: those unused for 30 days, and beyond the few
 // most recently used; the one in use is marked used, and other files are never touched.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -28,4 +28,5 @@ test('the index in use is kept and marked used; others go when unused for long o
   assert.deepEqual(removed.sort(), [recent[KEEP_OTHERS], stale].sort());
   assert.deepEqual(readdirSync(dir).sort(), [...recent.slice(0, KEEP_OTHERS), inUse].map((f) => path.basename(f)).concat(['index-zz.aipc', 'notes.txt']).sort());
   assert.equal(statSync(inUse).mtimeMs, now, 'the index in use is marked used');
+  rmSync(dir, { recursive: true, force: true });
 });
