@@ -48,6 +48,8 @@ if (!production) {
     'test/explainClaim.ts',
     'test/hoverEval.ts',
     'test/bench.ts',
+    'test/profileBuild.ts',
+    'test/profileQueries.ts',
     'test/fuzz.ts',
   ].filter((f) => existsSync(f));
   builds.push({

@@ -46,7 +46,13 @@ export function verdictTitle(answer: FindSourcesResponse): string {
         ? vscode.l10n.t('Contradicted')
         : vscode.l10n.t('No source found');
   const conflicts = answer.conflicts.map((c) => vscode.l10n.t('The memo says {0}; the source says {1}.', c.claimValue, c.sourceValue));
-  return conflicts.length > 0 ? `${verdict} — ${conflicts.join(' ')}` : verdict;
+  const title = conflicts.length > 0 ? `${verdict} — ${conflicts.join(' ')}` : verdict;
+  return answer.partial ? `${title} ${partialNote(answer.partial)}` : title;
+}
+
+/** Said beside an answer given while the index is still being built. */
+export function partialNote(partial: { documents: number; total: number }): string {
+  return vscode.l10n.t('(indexing: from {0} of {1} documents so far)', partial.documents.toLocaleString(), partial.total.toLocaleString());
 }
 
 export interface PassageItem extends vscode.QuickPickItem {

@@ -6,7 +6,7 @@ import { SearchClaimsRequest, type ClaimItem } from '../server/protocol';
 import type { ExtensionApi } from './extension';
 import { LANGS, ROLES } from '../server/core/types';
 import { liveSearch } from './liveSearch';
-import { langLabel, passageItem, roleLabel, toRange, type PassageItem } from './labels';
+import { langLabel, partialNote, passageItem, roleLabel, toRange, type PassageItem } from './labels';
 import type { PassageHighlighter } from './preview';
 
 /** Skips the picker (tests): `query` is searched and `pick` opens that result (0 = first). */
@@ -56,6 +56,9 @@ function pickClaim(api: ExtensionApi, initial = ''): Promise<PassageItem | undef
   let choosingFilter = false;
   const live = liveSearch(pick, async (query, token) => {
     shown = await search(api, query, token);
+    // During the first index the server answers from the documents indexed so far: the title says so.
+    const answering = api.status()?.state === 'indexing' ? api.status()?.progress?.answering : undefined;
+    pick.title = answering ? `${vscode.l10n.t('Search claims in the corpus')} ${partialNote({ documents: answering, total: api.status()!.progress!.total })}` : vscode.l10n.t('Search claims in the corpus');
     return shown.length > 0 ? shown : [{ label: vscode.l10n.t('No matching claims.'), alwaysShow: true }];
   });
   return new Promise((resolve) => {

@@ -18,11 +18,10 @@ export class StatusBar implements vscode.Disposable {
     if (status.state === 'indexing') this.startProgress(status);
     else this.stopProgress();
     if (status.state === 'indexing') {
-      const { progress } = status;
-      this.item.text = progress?.total
-        ? `$(sync~spin) ${vscode.l10n.t('Indexing sources… {0}%', Math.floor((100 * progress.done) / progress.total))}`
-        : `$(sync~spin) ${vscode.l10n.t('Indexing sources…')}`;
-      this.item.tooltip = status.folders.join('\n');
+      this.item.text = `$(sync~spin) ${progressText(status)}`;
+      const answering = status.progress?.answering;
+      const partial = answering ? [vscode.l10n.t('Find Source and Search Claims answer from the {0} documents indexed so far.', answering)] : [];
+      this.item.tooltip = [...partial, ...status.folders].join('\n');
       this.item.backgroundColor = undefined;
     } else if (status.state === 'ready') {
       // Folders that could not be read were left out: the icon says so, the tooltip says which.
@@ -59,4 +58,15 @@ export class StatusBar implements vscode.Disposable {
     this.stopProgress();
     this.item.dispose();
   }
+}
+
+/** Loading the saved index, or reading, parsing and indexing the files, with counts. */
+export function progressText(status: IndexStatus): string {
+  const p = status.progress;
+  if (!p) return vscode.l10n.t('Indexing sources…');
+  if (p.phase === 'loading') return vscode.l10n.t('Loading the saved index…');
+  const counts = `${p.done.toLocaleString()}/${p.total.toLocaleString()}`;
+  if (p.phase === 'reading') return vscode.l10n.t('Reading sources… {0} files', counts);
+  if (p.phase === 'parsing') return vscode.l10n.t('Parsing sources… {0} documents', counts);
+  return vscode.l10n.t('Indexing sources… {0} documents', counts);
 }

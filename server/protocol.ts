@@ -18,8 +18,12 @@ export interface IndexStatus {
   skipped?: string[];
   /** Increases with every re-index, so a client can wait for a fresh one. */
   generation: number;
-  /** While indexing: steps done of the total (two per document: parse, then index). */
-  progress?: { done: number; total: number };
+  /**
+   * While indexing: what is being done — `loading` the saved index (no counts), or `reading`,
+   * `parsing` and `indexing` the files (`done` of `total` files) — and, when `answering` is set,
+   * that Find Source and Search Claims answer from the `answering` documents indexed so far.
+   */
+  progress?: { phase: 'loading' | 'reading' | 'parsing' | 'indexing'; done: number; total: number; answering?: number };
   /** When ready: indexed from the text, loaded from the saved index, or updated for changed files. */
   from?: 'built' | 'loaded' | 'updated';
 }
@@ -51,7 +55,15 @@ export interface FindSourcesParams {
   top?: number;
 }
 
+/** An answer given while the first index is built: from the first `documents` of `total` documents. */
+export interface PartialAnswer {
+  documents: number;
+  total: number;
+}
+
 export interface FindSourcesResponse extends FindSourcesResult {
+  /** Set when the answer comes from the documents indexed so far, not the whole corpus. */
+  partial?: PartialAnswer;
   /** Where the claim sits in the memo, when it came from one. */
   claimRange?: Range;
   /** file: URI of each source's document, in `sources` order. */

@@ -6,12 +6,13 @@ import { pathToFileURL } from 'node:url';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { bridges, type Bridges } from './bridges';
 import { ClaimSearch } from './core/claimSearch';
-import type { Corpus } from './core/corpus';
-import { corpusFolders, openCorpus } from './core/openCorpus';
+import type { BuildProgress, Corpus } from './core/corpus';
+import { corpusFolders, openCorpus, type OpenProgress } from './core/openCorpus';
 import type { Logger } from './core/types';
+import { pruneSavedIndexes } from './host/savedIndexes';
 import { defaultIndexDir, indexCache } from './indexCache';
 import { SEEDS_FOLDER } from './paths';
-import type { IndexStatus } from './protocol';
+import type { IndexStatus, PartialAnswer } from './protocol';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { watchTree } from './watchTree';
 
@@ -19,7 +20,12 @@ export interface Indexed {
   corpus: Corpus;
   bridges: Bridges;
   claims: ClaimSearch;
+  /** Set on an index of the documents indexed so far, while the first index is still being built. */
+  partial?: PartialAnswer;
 }
+
+/** A partial index is made again for a query only when this many more documents are ready (or at the end). */
+const PARTIAL_STEP = 0.05;
 
 export class Workspace {
   settings: Settings = DEFAULT_SETTINGS;
@@ -39,6 +45,8 @@ export class Workspace {
   private debounce?: NodeJS.Timeout;
   /** The folders the current index was built from. */
   private builtFolders: string[] = [];
+  /** While the first index is built: how to get one of the documents indexed so far, and the last one made. */
+  private progressive?: { bridges: Bridges; total: number; done: number; partial?: () => Corpus; made?: Indexed };
 
   constructor(
     private readonly logger: Logger,
@@ -57,6 +65,25 @@ export class Workspace {
 
   private unavailable(): ResponseError<void> {
     return new ResponseError(LSPErrorCodes.RequestFailed, `AI Policy Claims has no index: ${this.status.message ?? 'indexing failed'}`);
+  }
+
+  /**
+   * For queries a user asked for (Find Source, Search Claims): the index, or — while the first
+   * one is still being built — an index of the documents indexed so far, marked `partial`, so
+   * that a large corpus answers before it is whole and says so. Waits only when nothing is ready.
+   */
+  answerable(): Promise<Indexed> {
+    if (this.current) return Promise.resolve(this.current);
+    const p = this.progressive;
+    if (!p?.partial || p.done === 0) return this.indexed();
+    const stale = !p.made || p.done - (p.made.partial?.documents ?? 0) >= Math.max(1, PARTIAL_STEP * p.total);
+    if (stale) {
+      const corpus = p.partial();
+      p.made = { corpus, bridges: p.bridges, claims: new ClaimSearch(corpus, p.bridges.entities), partial: { documents: corpus.documents.length, total: p.total } };
+      const progress = this.status.progress ?? { phase: 'indexing' as const, done: p.done, total: p.total };
+      this.publish({ ...this.status, progress: { ...progress, answering: corpus.documents.length } });
+    }
+    return Promise.resolve(p.made!);
   }
 
   /** Calls `listener` with every new index, once it is ready (e.g. to warm caches in the background). */
@@ -107,20 +134,29 @@ export class Workspace {
     try {
       const base = this.roots[0] ?? process.cwd();
       const b = bridges({ entityFiles: this.settings.entities.files.map((f) => path.resolve(base, f)), folders, logger: this.logger });
+      const before = this.current;
       let lastReport = 0;
-      const onProgress = (done: number, total: number) => {
-        if (performance.now() - lastReport < 250) return;
+      let lastPhase = '';
+      const onProgress = (progress: OpenProgress) => {
+        const { phase, done, total, partial } = progress as BuildProgress;
+        if (!before && partial) this.progressive = { bridges: b, total, done, partial, made: this.progressive?.made };
+        // Every change of phase is told; counts at most four times a second.
+        if (phase === lastPhase && performance.now() - lastReport < 250) return;
         lastReport = performance.now();
-        this.publish({ ...this.status, state: 'indexing', folders, generation, progress: { done, total } });
+        lastPhase = phase;
+        const answering = this.progressive?.made?.partial?.documents;
+        this.publish({ ...this.status, state: 'indexing', folders, generation, progress: { phase, done, total, ...(answering ? { answering } : {}) } });
       };
       // The same folders and entity files: only the files changed since need re-indexing.
-      const before = this.current;
       const previous = !rebuild && before && before.bridges.fingerprint === b.fingerprint && sameFolders(folders, this.builtFolders) ? before.corpus : undefined;
       const cache = indexCache(this.indexDir, folders, b);
       const opened = await openCorpus({ seedsFolder: SEEDS_FOLDER, includeSeeds: false, folders }, this.logger, b.annotators, onProgress, { cache, previous, rebuild });
+      // Once this index is saved: it is marked used, and old ones of other folders go.
+      void (opened.saving ?? Promise.resolve()).then(() => pruneSavedIndexes(cache.file, this.logger));
       // Nothing changed: the same index, with its warm caches (claim search, entity facts).
       this.current = before && opened.corpus === before.corpus ? before : { corpus: opened.corpus, bridges: b, claims: new ClaimSearch(opened.corpus, b.entities) };
       this.builtFolders = folders;
+      this.progressive = undefined;
       this.watchFolders(folders);
       const claims = opened.corpus.passages.reduce((n, p) => n + (p.heading ? 0 : 1), 0);
       const skipped = opened.skipped.length ? { skipped: opened.skipped } : {};
@@ -129,6 +165,7 @@ export class Workspace {
       for (const l of this.listeners) l(this.current);
     } catch (e) {
       this.logger.error(`indexing failed: ${(e as Error).message}`);
+      this.progressive = undefined;
       this.publish({ ...this.status, state: 'error', message: (e as Error).message, folders, generation });
       // Without an earlier index to answer from, waiting requests get the error instead of waiting forever.
       if (!this.current) for (const w of this.waiters.splice(0)) w.reject(this.unavailable());

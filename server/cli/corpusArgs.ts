@@ -7,6 +7,8 @@ import { SEEDS_FOLDER } from '../paths';
 import { bridges } from '../bridges';
 import { defaultIndexDir, indexCache } from '../indexCache';
 import { UsageError, type FlagSpec, type Parsed } from './args';
+import { pruneSavedIndexes } from '../host/savedIndexes';
+import { clearingLogger, progressReporter } from './progress';
 
 export const CORPUS_FLAGS: FlagSpec = { corpus: 'list', 'no-seeds': 'boolean', entities: 'list', 'index-dir': 'string', 'no-saved-index': 'boolean' };
 
@@ -20,6 +22,13 @@ export async function corpusFromArgs(parsed: Parsed): Promise<OpenedCorpus & { b
   const b = bridges({ entityFiles: (parsed.flags.entities as string[] | undefined) ?? [], folders, logger: stderrLogger });
   const settings = { seedsFolder: SEEDS_FOLDER, includeSeeds, folders };
   const cache = parsed.flags['no-saved-index'] ? undefined : indexCache((parsed.flags['index-dir'] as string | undefined) ?? defaultIndexDir(), corpusFolders(settings), b);
-  const opened = await openCorpus(settings, stderrLogger, b.annotators, undefined, { cache });
-  return { ...opened, bridges: b };
+  const progress = progressReporter();
+  try {
+    const opened = await openCorpus(settings, clearingLogger(stderrLogger, progress), b.annotators, progress.onProgress, { cache });
+    // Once this index is saved: it is marked used, and old ones of other folders go.
+    if (cache) void (opened.saving ?? Promise.resolve()).then(() => pruneSavedIndexes(cache.file, stderrLogger));
+    return { ...opened, bridges: b };
+  } finally {
+    progress.done();
+  }
 }

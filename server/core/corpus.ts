@@ -2,7 +2,7 @@
 import { alignPassages } from './align';
 import { append } from './arrays';
 import { assignKeys, inferCatalog, type CatalogSidecar } from './catalog';
-import { parseDocument } from './parse';
+import { parseDocument, type ParsedDocument } from './parse';
 import { IndexBuilder, type SearchIndex } from './searchIndex';
 import { indexTokens } from './tokenize';
 import type { CatalogEntry, Passage, Role, SourceDocument } from './types';
@@ -79,16 +79,18 @@ export class Corpus {
   /**
    * The same as `build`, in slices of about `sliceMs`, yielding to the event loop between them so
    * that a server stays responsive (and answers from its previous index) while a large corpus is
-   * indexed; `onProgress` hears how many steps (two per document) are done.
+   * indexed; `onProgress` hears what is being done, how far it is, and — once documents are
+   * indexed — how to get a corpus of those documents to answer from before the whole is ready.
    */
-  static async buildAsync(files: SourceFile[], options: CorpusOptions = {}, onProgress?: (done: number, total: number) => void, sliceMs = 20): Promise<Corpus> {
-    const steps = buildSteps(files, options);
+  static async buildAsync(files: SourceFile[], options: CorpusOptions = {}, onProgress?: (progress: BuildProgress) => void, sliceMs = 20): Promise<Corpus> {
+    const state: BuildState = { phase: 'parsing', done: 0 };
+    const steps = buildSteps(files, options, state);
     let sliceStart = performance.now();
     for (;;) {
       const step = steps.next();
       if (step.done) return step.value;
       if (performance.now() - sliceStart >= sliceMs) {
-        onProgress?.(step.value, files.length * 2);
+        onProgress?.({ phase: state.phase, done: state.done, total: files.length, ...(state.partial ? { partial: state.partial } : {}) });
         await new Promise((resolve) => setImmediate(resolve));
         sliceStart = performance.now();
       }
@@ -105,22 +107,50 @@ export class Corpus {
   }
 }
 
+/** Where a first build is: reading the files, parsing them, indexing them (`done` of `total` files each). */
+export interface BuildProgress {
+  phase: 'reading' | 'parsing' | 'indexing';
+  done: number;
+  total: number;
+  /**
+   * While indexing: the corpus of the documents indexed so far (the first `done`, in corpus
+   * order). Each call costs a pass over their postings; the build goes on unchanged.
+   */
+  partial?: () => Corpus;
+}
+
+interface BuildState {
+  phase: 'parsing' | 'indexing';
+  done: number;
+  partial?: () => Corpus;
+}
+
 const PASSAGES_PER_STEP = 256;
 
-/** Builds the corpus one document at a time (parsed, then indexed), yielding the steps done (of twice the files). */
-function* buildSteps(files: SourceFile[], options: CorpusOptions): Generator<number, Corpus> {
+/** Builds the corpus one document at a time (parsed, then indexed), keeping `state` up to date at every yield. */
+function* buildSteps(files: SourceFile[], options: CorpusOptions, state: BuildState = { phase: 'parsing', done: 0 }): Generator<void, Corpus> {
   const annotators = options.annotators ?? [];
   const sorted = [...files].sort(byPath);
-  const parsed = [];
+  const parsed: Array<{ file: SourceFile; doc: ParsedDocument; inferred: DocumentOrigin['inferred'] }> = [];
   for (const file of sorted) {
     const doc = parseDocument(file.content, file.name);
     parsed.push({ file, doc, inferred: inferCatalog(doc, file.content) });
-    yield parsed.length;
+    state.done = parsed.length;
+    yield;
   }
   const catalogs = catalogEntries(parsed, options.sidecars);
   const documents: SourceDocument[] = [];
   const passages: Passage[] = [];
   const builder = new IndexBuilder();
+  const originOf = ({ file, inferred }: (typeof parsed)[number]): DocumentOrigin => ({ inferred, ...(file.stamp ? { stamp: file.stamp } : {}) });
+  // Whole documents only: the one being indexed has neither all its passages nor its alignment yet.
+  let indexedPassages = 0;
+  state.phase = 'indexing';
+  state.done = 0;
+  state.partial = () => {
+    const docs = documents.slice();
+    return Corpus.assemble(docs, passages.slice(0, indexedPassages), builder.snapshot(indexedPassages), annotators, parsed.slice(0, docs.length).map(originOf));
+  };
   for (const [docId, { file, doc }] of parsed.entries()) {
     const catalog = catalogs[docId];
     const first = passages.length;
@@ -130,7 +160,7 @@ function* buildSteps(files: SourceFile[], options: CorpusOptions): Generator<num
       // Headings are structure, not statements: kept for display, never ranked.
       builder.add(p.heading ? [] : passageTokens(p.text, annotators));
       // One document can hold 100,000 passages (a huge line): a chance to yield inside it too.
-      if (i % PASSAGES_PER_STEP === PASSAGES_PER_STEP - 1) yield sorted.length + docId;
+      if (i % PASSAGES_PER_STEP === PASSAGES_PER_STEP - 1) yield;
     }
     for (const [ja, en] of alignPassages(doc.passages)) {
       passages[first + ja].aligned.push(first + en);
@@ -145,10 +175,11 @@ function* buildSteps(files: SourceFile[], options: CorpusOptions): Generator<num
       catalog,
       passages: doc.passages.map((_, i) => first + i),
     });
-    yield sorted.length + docId + 1;
+    indexedPassages = passages.length;
+    state.done = documents.length;
+    yield;
   }
-  const origins = parsed.map(({ file, inferred }) => ({ inferred, ...(file.stamp ? { stamp: file.stamp } : {}) }));
-  return Corpus.assemble(documents, passages, builder.finish(), annotators, origins);
+  return Corpus.assemble(documents, passages, builder.finish(), annotators, parsed.map(originOf));
 }
 
 /** Corpus order of documents: by folder, then path within it. */

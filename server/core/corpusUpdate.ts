@@ -85,11 +85,16 @@ interface Part {
 
 /** The kept documents of `a` and every document of `b`, in corpus order, as one corpus. */
 function mergeCorpora(a: Part, b: Corpus, options: UpdateOptions): Corpus {
-  const docs = [
-    ...a.corpus.documents.filter((d) => a.keep[d.id]).map((doc) => ({ from: a.corpus, doc, origin: a.origins[doc.id] })),
-    ...b.documents.map((doc) => ({ from: b, doc, origin: b.origins[doc.id] })),
-  ].sort((x, y) => byPath(x.doc, y.doc));
-  const mapA = new Int32Array(a.corpus.passages.length).fill(-1);
+  // Both lists are in corpus order already: merged, not sorted (a sort compares paths n log n times).
+  const kept = a.corpus.documents.filter((d) => a.keep[d.id]).map((doc) => ({ from: a.corpus, doc, origin: a.origins[doc.id] }));
+  const docs: typeof kept = [];
+  let next = 0;
+  for (const doc of b.documents) {
+    while (next < kept.length && byPath(kept[next].doc, doc) <= 0) docs.push(kept[next++]);
+    docs.push({ from: b, doc, origin: b.origins[doc.id] });
+  }
+  while (next < kept.length) docs.push(kept[next++]);
+  const runs: Run[] = [];
   const mapB = new Int32Array(b.passages.length).fill(-1);
   const catalogs = catalogEntries(
     docs.map(({ doc, origin }) => ({ file: doc, inferred: origin.inferred })),
@@ -98,19 +103,24 @@ function mergeCorpora(a: Part, b: Corpus, options: UpdateOptions): Corpus {
   const documents: SourceDocument[] = [];
   const passages: Passage[] = [];
   for (const [id, { from, doc }] of docs.entries()) {
-    const map = from === b ? mapB : mapA;
     const first = passages.length;
     const shift = first - (doc.passages[0] ?? 0);
+    if (from === a.corpus && doc.passages.length) {
+      const [start, end] = [doc.passages[0], doc.passages[doc.passages.length - 1] + 1];
+      const last = runs[runs.length - 1];
+      if (last && last.end === start && last.shift === shift) last.end = end;
+      else runs.push({ start, end, shift });
+    }
     for (const old of doc.passages) {
       const p = from.passages[old];
-      map[old] = old + shift;
+      if (from === b) mapB[old] = old + shift;
       // A passage that keeps its number (those before the first change) is shared, not copied:
       // neither corpus ever modifies a passage.
       passages.push(shift === 0 && p.doc === id ? p : { ...p, id: old + shift, doc: id, aligned: p.aligned.map((x) => x + shift) });
     }
-    documents.push({ ...doc, id, catalog: catalogs[id], passages: doc.passages.map((x) => x + shift) });
+    documents.push({ ...doc, id, catalog: catalogs[id], passages: shift === 0 ? doc.passages : doc.passages.map((x) => x + shift) });
   }
-  const index = SearchIndex.fromParts(mergeIndexes(a.corpus.index.parts(), mapA, b.index.parts(), mapB, passages.length));
+  const index = mergeIndexes(a.corpus.index, runs, b.index.parts(), mapB, passages.length);
   return Corpus.assemble(
     documents,
     passages,
@@ -120,73 +130,144 @@ function mergeCorpora(a: Part, b: Corpus, options: UpdateOptions): Corpus {
   );
 }
 
+/** Passages `start`…`end - 1` of the earlier corpus are kept, renumbered by `shift`. */
+export interface Run {
+  start: number;
+  end: number;
+  shift: number;
+}
+
+/** Beyond this many runs of kept passages, each posting is renumbered through a map instead of each run copied whole. */
+const MAX_RUNS = 8;
+
 /**
- * Two indexes as one, their passages renumbered by `mapA` / `mapB` (-1 drops a passage; each
- * map must keep its own index's order, as whole documents moving together do). Each term's
- * postings come out ascending: `a`'s are written first, `b`'s merged into them from the back.
- * Terms left without postings are dropped, as a fresh build would never have seen them.
+ * Two indexes as one: the passages of `a` kept in `runs` (ascending, renumbered by their shifts)
+ * and `b`'s renumbered by `mapB`. `a` keeps its term ids and dictionary, which `b`'s new terms
+ * extend, so no term string of `a` is touched. A few changed files leave a few runs: each term's
+ * postings in a run are found by binary search and copied whole (a shift added where the run
+ * moved), so the cost is a few searches per term and a copy of memory, not a lookup per
+ * posting. Each term's postings come out ascending: `a`'s are written first, `b`'s inserted
+ * among them from the back. A term left without postings keeps its id and is no longer one of the
+ * index's terms.
  */
-export function mergeIndexes(a: IndexParts, mapA: Int32Array, b: IndexParts, mapB: Int32Array, passageCount: number): IndexParts {
-  const terms: string[] = [];
-  const termId = new Map<string, number>();
-  const counts: number[] = [];
-  const idOfA = new Int32Array(a.terms.length).fill(-1);
-  for (let t = 0; t < a.terms.length; t++) {
-    let n = 0;
-    for (let p = a.offsets[t]; p < a.offsets[t + 1]; p++) if (mapA[a.ids[p]] >= 0) n++;
-    if (!n) continue;
-    idOfA[t] = terms.length;
-    termId.set(a.terms[t], terms.length);
-    terms.push(a.terms[t]);
-    counts.push(n);
-  }
+export function mergeIndexes(a: SearchIndex, runs: Run[], b: IndexParts, mapB: Int32Array, passageCount: number): SearchIndex {
+  const { terms, idCount, offsets: aOffsets, ids: aIds, tfs: aTfs, lengths: aLengths } = a.extensible();
   const idOfB = new Int32Array(b.terms.length);
+  let termCount = idCount;
   for (let t = 0; t < b.terms.length; t++) {
-    let id = termId.get(b.terms[t]);
-    if (id === undefined) {
-      id = terms.length;
-      termId.set(b.terms[t], id);
-      terms.push(b.terms[t]);
-      counts.push(0);
-    }
+    let id = terms.get(b.terms[t]);
+    if (id === undefined) terms.set(b.terms[t], (id = termCount++));
     idOfB[t] = id;
-    counts[id] += b.offsets[t + 1] - b.offsets[t];
   }
-  const offsets = new Int32Array(terms.length + 1);
-  for (let t = 0; t < terms.length; t++) offsets[t + 1] = offsets[t] + counts[t];
-  const ids = new Int32Array(offsets[terms.length]);
+  const kept = keptPostings(aIds, runs);
+  const counts = new Int32Array(termCount);
+  for (let t = 0; t < idCount; t++) counts[t] = kept.count(aOffsets[t], aOffsets[t + 1]);
+  for (let t = 0; t < b.terms.length; t++) counts[idOfB[t]] += b.offsets[t + 1] - b.offsets[t];
+  const offsets = new Int32Array(termCount + 1);
+  for (let t = 0; t < termCount; t++) offsets[t + 1] = offsets[t] + counts[t];
+  const ids = new Int32Array(offsets[termCount]);
   const tfs = new Uint8Array(ids.length);
-  const filled = offsets.slice(0, terms.length);
-  for (let t = 0; t < a.terms.length; t++) {
-    const m = idOfA[t];
-    if (m < 0) continue;
-    for (let p = a.offsets[t]; p < a.offsets[t + 1]; p++) {
-      const id = mapA[a.ids[p]];
-      if (id < 0) continue;
-      ids[filled[m]] = id;
-      tfs[filled[m]++] = a.tfs[p];
-    }
-  }
+  const filled = offsets.slice(0, termCount);
+  for (let t = 0; t < idCount; t++) filled[t] = kept.copy(aOffsets[t], aOffsets[t + 1], aTfs, ids, tfs, filled[t]);
   for (let t = 0; t < b.terms.length; t++) {
+    // From the back: `a`'s postings above each of `b`'s move up as one block (a changed file's
+    // postings sit together, so a common term's long list moves once, not posting by posting).
     const m = idOfB[t];
     const start = offsets[m];
-    let i = filled[m] - 1;
-    let j = b.offsets[t + 1] - 1;
-    let k = filled[m] + (b.offsets[t + 1] - b.offsets[t]) - 1;
-    filled[m] = k + 1;
-    for (; j >= b.offsets[t]; k--) {
+    let i = filled[m];
+    let k = filled[m] + (b.offsets[t + 1] - b.offsets[t]);
+    filled[m] = k;
+    for (let j = b.offsets[t + 1] - 1; j >= b.offsets[t]; j--) {
       const id = mapB[b.ids[j]];
-      if (i >= start && ids[i] > id) {
-        ids[k] = ids[i];
-        tfs[k] = tfs[i--];
-      } else {
-        ids[k] = id;
-        tfs[k] = b.tfs[j--];
+      let lo = start;
+      let hi = i;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (ids[mid] > id) hi = mid;
+        else lo = mid + 1;
       }
+      if (lo < i) {
+        ids.copyWithin(k - (i - lo), lo, i);
+        tfs.copyWithin(k - (i - lo), lo, i);
+        k -= i - lo;
+        i = lo;
+      }
+      ids[--k] = id;
+      tfs[k] = b.tfs[j];
     }
   }
   const lengths = new Int32Array(passageCount);
-  for (let id = 0; id < a.lengths.length; id++) if (mapA[id] >= 0) lengths[mapA[id]] = a.lengths[id];
+  for (const { start, end, shift } of runs) lengths.set(aLengths.subarray(start, end), start + shift);
   for (let id = 0; id < b.lengths.length; id++) if (mapB[id] >= 0) lengths[mapB[id]] = b.lengths[id];
-  return { terms, offsets, ids, tfs, lengths };
+  return new SearchIndex(terms, offsets, ids, tfs, lengths);
+}
+
+interface KeptPostings {
+  /** How many of the postings `from`…`to - 1` are kept. */
+  count(from: number, to: number): number;
+  /** Writes the kept ones, renumbered, at `at`; returns where the next goes. */
+  copy(from: number, to: number, tfsIn: Uint8Array, ids: Int32Array, tfs: Uint8Array, at: number): number;
+}
+
+function keptPostings(aIds: Int32Array, runs: Run[]): KeptPostings {
+  if (runs.length > MAX_RUNS) {
+    const map = new Int32Array(runs.reduce((n, r) => Math.max(n, r.end), 0)).fill(-1);
+    for (const { start, end, shift } of runs) for (let id = start; id < end; id++) map[id] = id + shift;
+    return {
+      count(from, to) {
+        let n = 0;
+        for (let p = from; p < to; p++) if (aIds[p] < map.length && map[aIds[p]] >= 0) n++;
+        return n;
+      },
+      copy(from, to, tfsIn, ids, tfs, at) {
+        for (let p = from; p < to; p++) {
+          const id = aIds[p] < map.length ? map[aIds[p]] : -1;
+          if (id < 0) continue;
+          ids[at] = id;
+          tfs[at++] = tfsIn[p];
+        }
+        return at;
+      },
+    };
+  }
+  /** The first posting in `from`…`to - 1` whose passage is at least `id`. */
+  const lowerBound = (from: number, to: number, id: number) => {
+    while (from < to) {
+      const mid = (from + to) >> 1;
+      if (aIds[mid] < id) from = mid + 1;
+      else to = mid;
+    }
+    return from;
+  };
+  return {
+    count(from, to) {
+      let n = 0;
+      for (const r of runs) {
+        const lo = lowerBound(from, to, r.start);
+        from = lowerBound(lo, to, r.end);
+        n += from - lo;
+      }
+      return n;
+    },
+    copy(from, to, tfsIn, ids, tfs, at) {
+      for (const r of runs) {
+        const lo = lowerBound(from, to, r.start);
+        from = lowerBound(lo, to, r.end);
+        const n = from - lo;
+        // Long lists are copied as memory; a view per short one would cost more than the loop.
+        if (n > 64) {
+          ids.set(aIds.subarray(lo, from), at);
+          tfs.set(tfsIn.subarray(lo, from), at);
+          if (r.shift) for (let k = at; k < at + n; k++) ids[k] += r.shift;
+        } else {
+          for (let p = lo; p < from; p++) {
+            ids[at + p - lo] = aIds[p] + r.shift;
+            tfs[at + p - lo] = tfsIn[p];
+          }
+        }
+        at += n;
+      }
+      return at;
+    },
+  };
 }

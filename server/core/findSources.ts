@@ -71,7 +71,9 @@ export interface FindSourcesOptions extends RankOptions {
 
 export function findSources(corpus: Corpus, claim: string, options: FindSourcesOptions = {}): FindSourcesResult {
   const top = options.top ?? 5;
-  const ranked = rankPassages(corpus, claim, { ...options, top: Math.max(top * 2, 10) });
+  // A name in any spelling the hover understands finds the passages that mention it.
+  const named = options.entities?.namedIn(claim).map((e) => e.id);
+  const ranked = rankPassages(corpus, claim, { ...options, top: Math.max(top * 2, 10), ...(named?.length ? { named } : {}) });
   const judgement = judge(corpus, claim, ranked, { entities: options.entities });
   const shown = verdictFirst(corpus, ranked, judgement).filter((r) => !options.languages?.length || options.languages.includes(r.passage.lang));
   return {

@@ -266,8 +266,10 @@ async function listAll(folders: string[], logger: Logger): Promise<{ listings: A
  * read is left out, each with one warning; a bad file is skipped with a warning. Throws
  * `CorpusFolderError` only when no folder at all could be read.
  */
-export async function loadFolders(folders: string[], logger: Logger): Promise<LoadedFolders> {
+export async function loadFolders(folders: string[], logger: Logger, onRead?: (done: number, total: number) => void): Promise<LoadedFolders> {
   const { listings, skipped } = await listAll(folders, logger);
+  const total = listings.reduce((n, l) => n + l.listed.files.length, 0);
+  let done = 0;
   const files: SourceFile[] = [];
   const sidecars = new Map<string, CatalogSidecar>();
   for (const { folder, listed } of listings) {
@@ -276,6 +278,7 @@ export async function loadFolders(folders: string[], logger: Logger): Promise<Lo
     for (const batch of await readBatches(listed.files)) {
       const read = await Promise.all(batch.map((f) => readSourceFile(f, folder, logger)));
       for (const f of read) if (f) files.push(f);
+      onRead?.((done += batch.length), total);
     }
   }
   return { files, sidecars, skipped };

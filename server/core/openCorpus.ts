@@ -3,7 +3,7 @@
 // With a saved index it starts from that file and re-indexes only the files changed since; with
 // a previous corpus (the server's, when its watcher fires) it does the same in memory.
 import * as path from 'node:path';
-import { Corpus, type Annotator } from './corpus';
+import { Corpus, type Annotator, type BuildProgress } from './corpus';
 import { updateCorpus, type CorpusChanges } from './corpusUpdate';
 import { encodeIndex, readIndexFile, writeIndexFile } from './indexFile';
 import { listFolders, loadFolders, readSidecars, readSourceFile } from './loader';
@@ -46,6 +46,12 @@ export interface OpenedCorpus {
   saving?: Promise<void>;
 }
 
+/**
+ * What opening a corpus is doing: `loading` the saved index (no counts: one read), then — or
+ * instead, without one — `reading`, `parsing` and `indexing` the files (`done` of `total`).
+ */
+export type OpenProgress = BuildProgress | { phase: 'loading'; done: 0; total: 0 };
+
 export function corpusFolders(settings: CorpusSettings): string[] {
   const folders = [...(settings.includeSeeds ? [settings.seedsFolder] : []), ...settings.folders].map((f) => path.resolve(f));
   return [...new Set(folders)];
@@ -55,19 +61,21 @@ export async function openCorpus(
   settings: CorpusSettings,
   logger: Logger,
   annotators: Annotator[] = [],
-  onProgress?: (done: number, total: number) => void,
+  onProgress?: (progress: OpenProgress) => void,
   options: OpenOptions = {},
 ): Promise<OpenedCorpus> {
   const started = performance.now();
   const folders = corpusFolders(settings);
-  const base = options.previous ?? (options.cache && !options.rebuild ? await loadSaved(options.cache, folders, annotators, logger) : undefined);
+  const loadingSaved = !options.previous && options.cache && !options.rebuild;
+  if (loadingSaved) onProgress?.({ phase: 'loading', done: 0, total: 0 });
+  const base = options.previous ?? (loadingSaved ? await loadSaved(options.cache!, folders, annotators, logger) : undefined);
   let opened: Omit<OpenedCorpus, 'ms'>;
   if (base) {
     const [{ files: listed, skipped }, sidecars] = await Promise.all([listFolders(folders, logger), readSidecars(folders, logger)]);
     const { corpus, changes } = await updateCorpus(base, listed, { annotators, sidecars, read: (f) => readSourceFile(f.path, f.folder, logger) });
     opened = { corpus, folders, skipped, from: options.previous ? 'updated' : 'loaded', changes };
   } else {
-    const { files, sidecars, skipped } = await loadFolders(folders, logger);
+    const { files, sidecars, skipped } = await loadFolders(folders, logger, (done, total) => onProgress?.({ phase: 'reading', done, total }));
     opened = { corpus: await Corpus.buildAsync(files, { sidecars, annotators }, onProgress), folders, skipped, from: 'built' };
   }
   const ms = performance.now() - started;

@@ -22,6 +22,11 @@ export interface RankOptions {
   roles?: Role[];
   /** Passages never returned: the training script's generated claims leave out the sentence they were made from. */
   exclude?: number[];
+  /**
+   * Entities (catalog ids) the claim names in a spelling the sources may not use (`ラトニック`
+   * for `ルットニック`): their bridge tokens join the query as if the annotator had found them.
+   */
+  named?: string[];
 }
 
 /** Bridge tokens (facts, entities) say more than a single word or bigram. */
@@ -72,6 +77,7 @@ const CONTEXT_HITS = 10;
 export function rankPassages(corpus: Corpus, claim: string, options: RankOptions = {}): RankedPassage[] {
   const top = options.top ?? 5;
   const query = claimQuery(corpus, claim);
+  for (const id of options.named ?? []) if (!query.has(`@${id}`)) query.set(`@${id}`, BRIDGE_WEIGHT);
   let boost = corpus.boost;
   // A claim that reports someone's view looks for where that view is stated: the aggregator's
   // analysis ranks like any other passage instead of below them.

@@ -5,6 +5,8 @@
 
 const K1 = 1.2;
 const B = 0.75;
+/** Added to each term's bound: more than 32-bit sums of a claim's scores can be off by. */
+const ROUNDING = 1e-3;
 
 class GrowableInt32 {
   data = new Int32Array(1 << 16);
@@ -59,8 +61,27 @@ export class IndexBuilder {
   }
 
   finish(): SearchIndex {
+    return this.snapshot(this.lengths.length);
+  }
+
+  /**
+   * An index of the first `passages` passages added so far, while more are still to come (an
+   * answer during indexing). It costs one pass over their postings; the builder goes on as before.
+   */
+  snapshot(passages: number): SearchIndex {
     const termCount = this.terms.size;
-    const total = this.termOf.length;
+    // Postings are added in passage order: those of the first `passages` passages are a prefix.
+    let total = this.termOf.length;
+    if (passages < this.lengths.length) {
+      let lo = 0;
+      let hi = total;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.passageOf.data[mid] < passages) lo = mid + 1;
+        else hi = mid;
+      }
+      total = lo;
+    }
     const offsets = new Int32Array(termCount + 1);
     for (let i = 0; i < total; i++) offsets[this.termOf.data[i] + 1]++;
     for (let t = 0; t < termCount; t++) offsets[t + 1] += offsets[t];
@@ -73,7 +94,8 @@ export class IndexBuilder {
       postings[slot] = this.passageOf.data[i];
       tfs[slot] = this.tfOf.data[i];
     }
-    const lengths = this.lengths.data.slice(0, this.lengths.length);
+    const lengths = this.lengths.data.slice(0, passages);
+    // The dictionary is shared: terms the builder adds later have ids past this index's rows.
     return new SearchIndex(this.terms, offsets, postings, tfs, lengths);
   }
 }
@@ -100,8 +122,19 @@ export interface IndexParts {
 export class SearchIndex {
   private readonly norm: Float32Array;
   private scores: Float32Array;
+  /** Per term id, the most one of its postings can score for a weight of 1 (NaN until a query first needs it). */
+  private readonly maxImpact: Float32Array;
   readonly size: number;
+  /** Term ids below this are this index's; `terms` may hold more, added by a later index that extended it. */
+  private readonly idCount: number;
+  /** Terms with at least one posting (an update may leave a term with none). */
+  readonly termCount: number;
 
+  /**
+   * `terms` maps each term to its id, the row of `offsets`. It may be shared with (and extended
+   * by) the indexes an incremental update makes from this one: ids are only ever appended, and
+   * an id at or past this index's own rows is a term this index does not have.
+   */
   constructor(
     private readonly terms: Map<string, number>,
     private readonly offsets: Int32Array,
@@ -110,12 +143,17 @@ export class SearchIndex {
     private readonly lengths: Int32Array,
   ) {
     this.size = lengths.length;
+    this.idCount = offsets.length - 1;
+    let used = 0;
+    for (let t = 0; t < this.idCount; t++) if (offsets[t + 1] > offsets[t]) used++;
+    this.termCount = used;
     let sum = 0;
     for (let i = 0; i < lengths.length; i++) sum += lengths[i];
     const avg = sum / Math.max(1, lengths.length) || 1;
     this.norm = new Float32Array(lengths.length);
     for (let i = 0; i < lengths.length; i++) this.norm[i] = K1 * (1 - B + (B * lengths[i]) / avg);
     this.scores = new Float32Array(lengths.length);
+    this.maxImpact = new Float32Array(this.idCount).fill(NaN);
   }
 
   /** Rebuilds an index from its parts (a saved or merged index): the same answers as the one that gave them. */
@@ -125,13 +163,39 @@ export class SearchIndex {
     return new SearchIndex(terms, parts.offsets, parts.ids, parts.tfs, parts.lengths);
   }
 
-  /** The arrays behind the index (views: do not modify). */
+  /** The arrays behind the index, without terms left with no postings (views where possible: do not modify). */
   parts(): IndexParts {
-    return { terms: [...this.terms.keys()], offsets: this.offsets, ids: this.ids, tfs: this.tfs, lengths: this.lengths };
+    const terms: string[] = [];
+    const offsets = this.termCount === this.idCount ? this.offsets : new Int32Array(this.termCount + 1);
+    for (const [term, t] of this.terms) {
+      if (t >= this.idCount) continue;
+      if (offsets === this.offsets) terms[t] = term;
+      else if (this.offsets[t + 1] > this.offsets[t]) {
+        terms.push(term);
+        offsets[terms.length] = this.offsets[t + 1];
+      }
+    }
+    return { terms, offsets, ids: this.ids, tfs: this.tfs, lengths: this.lengths };
   }
 
-  get termCount(): number {
-    return this.terms.size;
+  /**
+   * What an incremental update builds on: the term dictionary (to extend with new terms, ids
+   * from `idCount` on) and the arrays by term id. The dictionary is this index's own unless
+   * another update already extended it; then a copy of this index's part of it.
+   */
+  extensible(): { terms: Map<string, number>; idCount: number; offsets: Int32Array; ids: Int32Array; tfs: Uint8Array; lengths: Int32Array } {
+    let terms = this.terms;
+    if (terms.size !== this.idCount) {
+      terms = new Map();
+      for (const [term, t] of this.terms) if (t < this.idCount) terms.set(term, t);
+    }
+    return { terms, idCount: this.idCount, offsets: this.offsets, ids: this.ids, tfs: this.tfs, lengths: this.lengths };
+  }
+
+  /** The term's id in this index, if it has the term. */
+  private termId(term: string): number | undefined {
+    const t = this.terms.get(term);
+    return t !== undefined && t < this.idCount ? t : undefined;
   }
 
   get postingCount(): number {
@@ -139,7 +203,7 @@ export class SearchIndex {
   }
 
   df(term: string): number {
-    const t = this.terms.get(term);
+    const t = this.termId(term);
     return t === undefined ? 0 : this.offsets[t + 1] - this.offsets[t];
   }
 
@@ -154,17 +218,21 @@ export class SearchIndex {
    */
   search(query: Map<string, number>, k: number, boost?: Float32Array): Hit[] {
     const qs = [...query]
-      .map(([term, weight]) => ({ t: this.terms.get(term), weight }))
+      .map(([term, weight]) => ({ t: this.termId(term), weight }))
       .filter((q): q is { t: number; weight: number } => q.t !== undefined)
       .map(({ t, weight }) => {
         const df = this.offsets[t + 1] - this.offsets[t];
         const w = weight * Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
         return { t, w, upper: w * (K1 + 1) };
       })
+      // Terms are added in this order, whatever the pruning: the scores' sums are the same floats.
       .sort((a, b) => b.upper - a.upper);
     if (!qs.length || k <= 0) return [];
+    // What the remaining terms can still add: each term's own best posting, not the BM25 ceiling
+    // (tf → ∞), about half as much, so twice as many common terms are left non-essential.
+    // (Plus a little for the rounding of scores summed in 32-bit floats: the bound must hold.)
     const rest = new Float64Array(qs.length + 1);
-    for (let i = qs.length - 1; i >= 0; i--) rest[i] = rest[i + 1] + qs[i].upper;
+    for (let i = qs.length - 1; i >= 0; i--) rest[i] = rest[i + 1] + qs[i].w * this.impactOf(qs[i].t) + ROUNDING;
 
     const scores = this.scores;
     const touched: number[] = [];
@@ -185,19 +253,30 @@ export class SearchIndex {
         if (boosted > best) best = boosted;
       }
       // theta ≤ best, so it is worth computing only once the remaining terms could be outscored.
-      if (touched.length >= k && rest[i + 1] < best) theta = this.kth(touched, k, boost);
+      if (touched.length >= k && rest[i + 1] < best) theta = this.kth(touched, k, theta, boost);
     }
-    // Non-essential terms: only candidates that can still reach theta are completed, by binary search.
+    // Non-essential terms: only candidates that can still reach theta are completed, in id order,
+    // each looked for from where the previous one was found; after each term theta rises and the
+    // candidates that can no longer reach it drop out.
     let candidates = touched;
     if (i < qs.length) {
-      candidates = touched.filter((id) => (scores[id] + rest[i]) * (boost ? boost[id] : 1) >= theta);
+      const boostOf = (id: number) => (boost ? boost[id] : 1);
+      candidates = touched.filter((id) => (scores[id] + rest[i]) * boostOf(id) >= theta).sort((a, b) => a - b);
       for (let j = i; j < qs.length; j++) {
         const { t, w } = qs[j];
+        const end = this.offsets[t + 1];
+        let p = this.offsets[t];
         for (const id of candidates) {
-          const p = this.find(t, id);
-          if (p < 0) continue;
+          p = this.seek(p, end, id);
+          if (p === end) break;
+          if (this.ids[p] !== id) continue;
           const tf = this.tfs[p];
           scores[id] += (w * tf * (K1 + 1)) / (tf + this.norm[id]);
+        }
+        if (candidates.length > k && j + 1 < qs.length) {
+          theta = this.kth(candidates, k, theta, boost);
+          const left = rest[j + 1];
+          candidates = candidates.filter((id) => (scores[id] + left) * boostOf(id) >= theta);
         }
       }
     }
@@ -207,14 +286,14 @@ export class SearchIndex {
     return hits.slice(0, k);
   }
 
-  /** Every term of the index. */
-  vocabulary(): IterableIterator<string> {
-    return this.terms.keys();
+  /** Every term of the index (that some passage holds). */
+  *vocabulary(): IterableIterator<string> {
+    for (const [term, t] of this.terms) if (t < this.idCount && this.offsets[t + 1] > this.offsets[t]) yield term;
   }
 
   /** Ids of the passages that contain the term, ascending (a view: do not modify). */
   postings(term: string): Int32Array {
-    const t = this.terms.get(term);
+    const t = this.termId(term);
     return t === undefined ? new Int32Array(0) : this.ids.subarray(this.offsets[t], this.offsets[t + 1]);
   }
 
@@ -222,7 +301,7 @@ export class SearchIndex {
   score(query: Map<string, number>, id: number): number {
     let score = 0;
     for (const [term, weight] of query) {
-      const t = this.terms.get(term);
+      const t = this.termId(term);
       if (t === undefined) continue;
       const p = this.find(t, id);
       if (p < 0) continue;
@@ -247,11 +326,57 @@ export class SearchIndex {
     return -1;
   }
 
-  /** The k-th best boosted score among the touched passages (a lower bound of the final k-th). */
-  private kth(touched: number[], k: number, boost?: Float32Array): number {
-    const values = new Float32Array(touched.length);
-    for (let j = 0; j < touched.length; j++) values[j] = this.scores[touched[j]] * (boost ? boost[touched[j]] : 1);
-    values.sort();
-    return values[values.length - k];
+  /**
+   * The k-th best boosted score among the touched passages (a lower bound of the final k-th).
+   * Scores only grow, so at least k passages score `floor` (the previous k-th) or more: only
+   * those are sorted.
+   */
+  private kth(touched: number[], k: number, floor: number, boost?: Float32Array): number {
+    const values: number[] = [];
+    for (const id of touched) {
+      const v = this.scores[id] * (boost ? boost[id] : 1);
+      if (v >= floor) values.push(v);
+    }
+    if (values.length < k) return floor;
+    // 64-bit: the very values the candidates are compared with (a 32-bit copy may round up past them).
+    const sorted = Float64Array.from(values).sort();
+    return sorted[sorted.length - k];
+  }
+
+  /** The first posting of `p`…`end - 1` whose passage is at least `id`: by galloping, then binary search. */
+  private seek(p: number, end: number, id: number): number {
+    if (p >= end || this.ids[p] >= id) return p;
+    let lo = p;
+    let step = 1;
+    let hi = p + 1;
+    while (hi < end && this.ids[hi] < id) {
+      lo = hi;
+      step *= 2;
+      hi = lo + step;
+    }
+    if (hi > end) hi = end;
+    lo++;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ids[mid] < id) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The most one posting of term `t` scores for a weight of 1, computed once per term. */
+  private impactOf(t: number): number {
+    let max = this.maxImpact[t];
+    if (Number.isNaN(max)) {
+      max = 0;
+      for (let p = this.offsets[t]; p < this.offsets[t + 1]; p++) {
+        const tf = this.tfs[p];
+        const impact = (tf * (K1 + 1)) / (tf + this.norm[this.ids[p]]);
+        if (impact > max) max = impact;
+      }
+      // Rounded up a little: stored as a 32-bit float, it must not fall below the true maximum.
+      this.maxImpact[t] = max = max * (1 + 1e-6);
+    }
+    return max;
   }
 }

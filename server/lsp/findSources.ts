@@ -15,10 +15,11 @@ export const findSourcesFeature: Feature = {
 async function answer(ctx: ServerContext, params: FindSourcesParams): Promise<FindSourcesResponse | null> {
   const claim = claimOf(ctx, params);
   if (!claim) return null;
-  const { corpus, bridges } = await ctx.workspace.indexed();
+  // While the first index is built, from the documents indexed so far (and the answer says so).
+  const { corpus, bridges, partial } = await ctx.workspace.answerable();
   const top = Number.isInteger(params.top) && (params.top as number) > 0 ? Math.min(params.top as number, 100) : 8;
   const result = findSources(corpus, claim.text, { top, entities: bridges.entities, languages: ctx.workspace.settings.languages });
-  return { ...result, claimRange: claim.range, uris: result.sources.map((s) => fileUri(s.path)) };
+  return { ...result, ...(partial ? { partial } : {}), claimRange: claim.range, uris: result.sources.map((s) => fileUri(s.path)) };
 }
 
 function claimOf(ctx: ServerContext, params: FindSourcesParams) {

@@ -10,7 +10,9 @@ import type { Feature } from './context';
 export const searchClaimsFeature: Feature = {
   capabilities: {},
   register(ctx) {
-    ctx.connection.onRequest(SearchClaimsRequest, async (params) => searchClaims(await ctx.workspace.indexed(), params, ctx.workspace.settings.languages));
+    // The first query's one-time costs (dictionaries, typo index) are paid in the background once an index is ready.
+    ctx.workspace.onIndexed(({ claims }) => setImmediate(() => claims.warmUp()));
+    ctx.connection.onRequest(SearchClaimsRequest, async (params) => searchClaims(await ctx.workspace.answerable(), params, ctx.workspace.settings.languages));
   },
 };
 

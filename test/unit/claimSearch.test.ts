@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ClaimSearch, parseClaimQuery } from '../../server/core/claimSearch';
 import { Corpus } from '../../server/core/corpus';
+import { findSources } from '../../server/core/findSources';
 import { builtInCatalog } from '../../server/core/entities';
 import { openCorpusWith } from '../helpers';
 
@@ -81,4 +82,24 @@ test('a query that names an entity, in any spelling (ラトニック, Lutnick), 
   }
   // Without the catalog, fuse.js's letters win: the sentence with `パニック` comes first.
   assert.match(new ClaimSearch(corpus).search('ラトニック')[0].passage.text, /パニック/);
+});
+
+test('find source for a name in a spelling the sources do not use (ラトニック) leads with passages that mention the entity', async () => {
+  const { corpus, b } = await openCorpusWith([]);
+  const mentioning = new ClaimSearch(corpus, b.entities).passagesMentioning(b.entities.byName('Howard Lutnick')!.id);
+  for (const claim of ['ラトニック', 'Lutnick']) {
+    const sources = findSources(corpus, claim, { top: 3, entities: b.entities }).sources;
+    assert.ok(sources.length && sources.every((s) => mentioning.has(s.id)), `${claim}: ${sources.map((s) => s.text.slice(0, 40)).join(' | ')}`);
+  }
+  // Without the catalog the letters win: the sentence with `パニック` comes first.
+  assert.match(findSources(corpus, 'ラトニック', { top: 1 }).sources[0].text, /パニック/);
+});
+
+test('a warmed-up claim search answers exactly as a cold one', async () => {
+  const { corpus, b } = await openCorpusWith([]);
+  const warm = new ClaimSearch(corpus, b.entities);
+  warm.warmUp();
+  const cold = new ClaimSearch(corpus, b.entities);
+  for (const q of ['export controls', '輸出管理', 'ラトニック', 'Mythso', '']) assert.deepStrictEqual(warm.search(q), cold.search(q), q);
+  assert.deepStrictEqual(warm.search('Fable', { lang: 'en' }), cold.search('Fable', { lang: 'en' }));
 });
