@@ -11,6 +11,7 @@ import { actorConflicts } from './actors';
 import { attachment, factConflicts, langOf, type FactConflict } from './conflicts';
 import { echoes, evidenceUnits, factsNearby, joinedUnits, ROLE_PREFERENCE, type EvidenceUnit } from './evidence';
 import { modalityMismatch, negationMismatch, quantifierMismatch, reversals, type SlotConflict } from './slots';
+import { reporterSwaps } from './reporters';
 import { actorSwaps } from './swaps';
 import { claimTerms, hasRole, type ClaimTerms } from './terms';
 
@@ -101,6 +102,10 @@ export function analyse(corpus: Corpus, claim: string, ranked: RankedPassage[], 
     for (const s of actorSwaps(corpus, claim, lead, clearly.length ? clearly : [lead], entities)) {
       if (reportedBy(claim, s.claim)) continue;
       actors.push({ claim: { name: s.claim.name, start: s.claim.start, end: s.claim.end }, source: { name: s.source.name, start: s.source.start, end: s.source.end }, passage: s.passage });
+    }
+    // Who reported it: an outlet credited in the claim that no passage about the event names.
+    if (!actors.length) {
+      for (const s of reporterSwaps(claim, lead.members, sameEvent.flatMap((u) => u.members))) actors.push(s);
     }
   }
   const best = bestUnit(units, (u) => u.meaningCoverage);
