@@ -1,6 +1,7 @@
 // Meaning flipped without a number: a claim word whose opposite (WordNet antonym, also through a
 // Japanese word's gloss) the source writes where it lacks the word itself (`understated` against
-// `overstated`), and negation on one side only (`did not approve` against `approved`).
+// `overstated`); a word negated on one side only (`did not approve` against `approved`); modality
+// (`required` against `voluntary`); and scope (`only` against `any`).
 import type { Corpus } from '../corpus';
 import { japaneseWords } from '../dictionary/edict';
 import { wordKey } from '../dictionary/stem';
@@ -179,8 +180,8 @@ const overlaps = (a: Set<string>, b: Set<string>) => [...a].some((k) => b.has(k)
 
 /**
  * A word negated on one side and said plainly on the other (`did not provide specific details`
- * against `spelled out the specific details`; `検査していなかった` against `tested … and raised no
- * complaints`): the claim against the unit's passage in the claim's language (or the original).
+ * against `spelled out the specific details`; `制約要因になってきた` against `制限要因ではない`): the
+ * claim against the unit's passage in the claim's language (or the original).
  * A negation whose words the other side does not say at all is not counted — sources often negate
  * by vocabulary (`ban`, `unclear`, `禁止`), which a particle count would read as a flip.
  */
