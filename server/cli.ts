@@ -7,7 +7,7 @@ import { ENTITIES_USAGE, entitiesCommand } from './cli/entities';
 import { HOVER_USAGE, hoverCommand } from './cli/hover';
 import { searchCommand } from './cli/search';
 import { SOURCES_USAGE, sourcesCommand } from './cli/sources';
-import { CorpusFolderError } from './core/loader';
+import { CorpusFolderError } from './core/sourceText';
 
 type Command = (argv: string[], out: (s: string) => void) => Promise<number>;
 

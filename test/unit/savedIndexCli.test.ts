@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { loadFolders } from '../../server/core/loader';
+import { loadFolders } from '../../server/host/corpusFolders';
 import { silentLogger } from '../../server/core/types';
 import { ROOT } from '../helpers';
 import { writeSyntheticCorpus } from '../synthetic';
