@@ -4,15 +4,15 @@ import { UsageError } from './cli/args';
 import { CHECK_USAGE, checkCommand } from './cli/check';
 import { CORPUS_USAGE } from './cli/corpusArgs';
 import { ENTITIES_USAGE, entitiesCommand } from './cli/entities';
+import { FIND_SOURCES_USAGE, findSourcesCommand } from './cli/findSources';
 import { HOVER_USAGE, hoverCommand } from './cli/hover';
 import { searchCommand } from './cli/search';
-import { SOURCES_USAGE, sourcesCommand } from './cli/sources';
-import { CorpusFolderError } from './core/loader';
+import { CorpusFolderError } from './core/sourceText';
 
 type Command = (argv: string[], out: (s: string) => void) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
-  sources: { run: sourcesCommand, usage: SOURCES_USAGE },
+  'find-sources': { run: findSourcesCommand, usage: FIND_SOURCES_USAGE },
   check: { run: checkCommand, usage: CHECK_USAGE },
   search: { run: searchCommand, usage: 'search [--corpus DIR]… [--json] [--lang ja|en] [--role ROLE] [--doc NAME] [--entity NAME] "<query>"' },
   hover: { run: hoverCommand, usage: HOVER_USAGE },
@@ -37,8 +37,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage() + '\n');
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
-  if (!command) throw new UsageError(`unknown command "${name}" (try --help)`);
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) throw new UsageError(`unknown command "${name}"; the commands are ${Object.keys(COMMANDS).join(', ')} (--help says more)`);
   const lines: string[] = [];
   const code = await command.run(rest, (s) => {
     lines.push(s);

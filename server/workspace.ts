@@ -1,20 +1,20 @@
 // The server's view of the corpus: builds it from the settings, re-indexes when they or the
 // files change, and tells the client (status notifications) so that nobody waits on a sleep.
-import type { FSWatcher } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { bridges, type Bridges } from './bridges';
 import { ClaimSearch } from './core/claimSearch';
 import type { BuildProgress, Corpus } from './core/corpus';
-import { corpusFolders, openCorpus, type OpenProgress } from './core/openCorpus';
 import type { Logger } from './core/types';
+import { isSourceName } from './core/sourceText';
+import { defaultIndexDir, indexCache } from './host/indexCache';
+import { corpusFolders, openCorpus, type OpenProgress } from './host/openCorpus';
 import { pruneSavedIndexes } from './host/savedIndexes';
-import { defaultIndexDir, indexCache } from './indexCache';
+import { watchTree, type FolderWatch } from './host/watchTree';
 import { SEEDS_FOLDER } from './paths';
 import type { IndexStatus, PartialAnswer } from './protocol';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
-import { watchTree } from './watchTree';
 
 export interface Indexed {
   corpus: Corpus;
@@ -41,7 +41,7 @@ export class Workspace {
   private fullAgain = false;
   private waiters: Array<{ resolve: (i: Indexed) => void; reject: (e: Error) => void }> = [];
   private listeners: Array<(i: Indexed) => void> = [];
-  private watchers: FSWatcher[] = [];
+  private watchers: FolderWatch[] = [];
   private debounce?: NodeJS.Timeout;
   /** The folders the current index was built from. */
   private builtFolders: string[] = [];
@@ -184,7 +184,7 @@ export class Workspace {
       if (folder === SEEDS_FOLDER) continue;
       const onChange = (file: string) => {
         // Documents, catalog.json and entities.json matter; a new subfolder may hold documents.
-        if (path.extname(file) && !/\.(txt|md|markdown|json)$/i.test(file)) return;
+        if (path.extname(file) && !isSourceName(file) && !/\.json$/i.test(file)) return;
         clearTimeout(this.debounce);
         this.debounce = setTimeout(() => {
           this.logger.info(`corpus changed (${path.relative(folder, file) || '.'}); re-indexing`);

@@ -135,7 +135,7 @@ async function main(): Promise<number> {
       const seeds = rand() < 0.2 ? [] : ['--no-seeds'];
       await Promise.all([
         runCli(['check', ...seeds, '--corpus', folder, ...(rand() < 0.3 ? ['--corpus', path.join(folder, 'nope')] : []), memoFile], `round ${round} check`),
-        runCli(['sources', ...seeds, '--corpus', folder, text(rand, 1).replace(/\0/g, '') || 'x'], `round ${round} sources`),
+        runCli(['find-sources', ...seeds, '--corpus', folder, text(rand, 1).replace(/\0/g, '') || 'x'], `round ${round} find-sources`),
       ]);
       // The server gets the memo as an editor would: the bytes decoded leniently.
       await serverRound(client, rand, folder, new TextDecoder('utf-8').decode(readFileSync(memoFile)), round);

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { bridges, type Bridges } from '../server/bridges';
 import type { Corpus } from '../server/core/corpus';
 import { entityFacts, type EntityFacts } from '../server/core/entityFacts';
-import { openCorpus } from '../server/core/openCorpus';
+import { openCorpus } from '../server/host/openCorpus';
 import { silentLogger, type Position, type Range } from '../server/core/types';
 
 /** The repository root, found from dist/test (where the bundled tests run) by walking up. */

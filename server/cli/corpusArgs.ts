@@ -1,13 +1,13 @@
 // The corpus options every CLI command shares: --corpus DIR (repeatable), --no-seeds, and where
 // the saved index lives (--index-dir DIR, or $AIPC_INDEX_DIR; --no-saved-index neither reads nor
 // writes one).
-import { corpusFolders, openCorpus, type OpenedCorpus } from '../core/openCorpus';
-import { stderrLogger } from '../core/types';
-import { SEEDS_FOLDER } from '../paths';
 import { bridges } from '../bridges';
-import { defaultIndexDir, indexCache } from '../indexCache';
-import { UsageError, type FlagSpec, type Parsed } from './args';
+import { stderrLogger } from '../core/types';
+import { defaultIndexDir, indexCache } from '../host/indexCache';
+import { corpusFolders, openCorpus, type OpenedCorpus } from '../host/openCorpus';
 import { pruneSavedIndexes } from '../host/savedIndexes';
+import { SEEDS_FOLDER } from '../paths';
+import { UsageError, type FlagSpec, type Parsed } from './args';
 import { clearingLogger, progressReporter } from './progress';
 
 export const CORPUS_FLAGS: FlagSpec = { corpus: 'list', 'no-seeds': 'boolean', entities: 'list', 'index-dir': 'string', 'no-saved-index': 'boolean' };

@@ -1,5 +1,5 @@
 // `hover`: what the language server's hover shows at a position of a memo (or of a string), as
-// JSON for scripts: `null`, or the entity, the Markdown and the facts with the ranges `sources` uses.
+// JSON for scripts: `null`, or the entity, the Markdown and the facts with the ranges `find-sources` uses.
 import { entityFacts } from '../core/entityFacts';
 import { memoHover, type FactView, type MemoHover } from '../core/hover';
 import { LineIndex } from '../core/text';

@@ -1,7 +1,7 @@
 // What the CLI is doing while it opens the corpus, on stderr: on a terminal one line rewritten in
 // place (loading the saved index, or reading, parsing, indexing N/M files); with AIPC_VERBOSE=1
 // and no terminal, one line per phase, so logs stay readable. Otherwise nothing.
-import type { OpenProgress } from '../core/openCorpus';
+import type { OpenProgress } from '../host/openCorpus';
 import type { Logger } from '../core/types';
 
 const PHASE: Record<OpenProgress['phase'], string> = {

@@ -1,7 +1,7 @@
 // The text of a file the user names on the command line (a memo, a batch of claims), decoded as
 // carefully as a corpus file: regular files only, under the size limit, UTF-8 or UTF-16 with a
 // byte-order mark; a binary or otherwise undecodable file is refused instead of checked as text.
-import { decodeText, MAX_TEXT_BYTES } from '../core/loader';
+import { decodeText, MAX_TEXT_BYTES } from '../core/sourceText';
 import { readRegularFileSync } from '../host/safeRead';
 import { UsageError } from './args';
 

@@ -5,7 +5,7 @@
 // the same documents, passages, keys and postings in the same order (term ids aside).
 import { Corpus, byPath, catalogEntries, type Annotator, type DocumentOrigin, type SourceFile } from './corpus';
 import type { CatalogSidecar } from './catalog';
-import type { ListedFile } from './loader';
+import type { ListedFile } from './sourceText';
 import { SearchIndex, type IndexParts } from './searchIndex';
 import type { Passage, SourceDocument } from './types';
 

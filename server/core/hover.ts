@@ -15,7 +15,7 @@ import { detectLang, KIND_LABELS, LANGUAGE_NAMES, ROLE_LABELS, splitLines } from
 import type { Lang, Passage, Position, Range, Role } from './types';
 
 export interface PassageRef {
-  /** File name relative to its corpus folder (as `sources` prints it). */
+  /** File name relative to its corpus folder (as `find-sources` prints it). */
   doc: string;
   range: Range;
   text: string;

@@ -2,10 +2,8 @@
 // laid out the way search engines keep segments so that loading is a read and a few views, not
 // a parse. The header carries the format version and a fingerprint of what built the file (the
 // code, the entity catalog, the folders); a trailer carries a checksum of everything before it.
-// Files are written to a temporary name and renamed, so a reader sees a whole file or none; a
-// file that is missing, from another version, truncated or corrupt is reported, never trusted.
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
+// A file from another version, truncated or corrupt is reported, never trusted. This is the
+// layout, from and to bytes; server/host/savedIndexFile.ts reads and writes the file.
 
 /**
  * Bump when the layout or the meaning of a section changes. Sections are looked up by name, so
@@ -187,70 +185,6 @@ export function decodeIndex(buffer: Buffer, fingerprint: string): IndexSections 
     if (!placed || bodyStart + e.offset + e.bytes > bodyEnd) return { reason: 'corrupt', detail: `section ${e?.name} out of bounds` };
   }
   return new IndexSections(buffer, new Map(header.sections.map((e) => [e.name, e])), bodyStart);
-}
-
-export async function readIndexFile(file: string, fingerprint: string): Promise<IndexSections | Rejection> {
-  let buffer: Buffer;
-  try {
-    buffer = await readWhole(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? { reason: 'missing', detail: 'no saved index yet' } : { reason: 'corrupt', detail: `cannot read: ${code ?? (e as Error).message}` };
-  }
-  return decodeIndex(buffer, fingerprint);
-}
-
-/** The file in one buffer, read in pieces: fs.readFile stops at 2 GB, a Buffer at 4 GB. */
-async function readWhole(file: string): Promise<Buffer> {
-  const handle = await fs.open(file, 'r');
-  try {
-    const { size } = await handle.stat();
-    const buffer = Buffer.allocUnsafeSlow(size);
-    for (let done = 0; done < size; ) {
-      const { bytesRead } = await handle.read(buffer, done, Math.min(size - done, 1 << 30), done);
-      if (bytesRead === 0) return buffer.subarray(0, done); // shrank while read: the checksum will say so
-      done += bytesRead;
-    }
-    return buffer;
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Writes to a temporary file beside the target, flushes it and renames it over the target. */
-export async function writeIndexFile(file: string, chunks: Buffer[]): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  const handle = await fs.open(temp, 'w');
-  try {
-    // writev takes at most IOV_MAX buffers at a time.
-    for (let i = 0; i < chunks.length; i += 512) await handle.writev(chunks.slice(i, i + 512));
-    await handle.sync();
-  } catch (e) {
-    await handle.close();
-    await fs.rm(temp, { force: true });
-    throw e;
-  }
-  await handle.close();
-  try {
-    await fs.rename(temp, file);
-  } catch (e) {
-    await fs.rm(temp, { force: true });
-    throw e;
-  }
-  await removeStaleTemps(file);
-}
-
-/** A writer that died mid-write left its temporary file: gone once it is clearly abandoned (an hour old). */
-async function removeStaleTemps(file: string): Promise<void> {
-  const dir = path.dirname(file);
-  const prefix = path.basename(file) + '.';
-  for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
-    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
-    const temp = path.join(dir, name);
-    const stat = await fs.stat(temp).catch(() => undefined);
-    if (stat && Date.now() - stat.mtimeMs > 3_600_000) await fs.rm(temp, { force: true });
-  }
 }
 
 function align8(n: number): number {

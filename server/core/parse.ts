@@ -6,17 +6,10 @@ import { append } from './arrays';
 import { BOILERPLATE_PHRASES, BYLINE, SECTION_MARKERS, isBoilerplateLine } from './furniture';
 import { detectSpeaker } from './speaker';
 import { detectLang, splitLines, splitSentences, type Span } from './text';
-import type { Lang, Range, Role } from './types';
+import type { Lang, Passage, Role } from './types';
 
-export interface ParsedPassage {
-  role: Role;
-  lang: Lang;
-  text: string;
-  range: Range;
-  paragraph: number;
-  heading?: boolean;
-  speaker?: string;
-}
+/** A passage as the page gives it: the corpus adds its number, its document and its counterparts. */
+export type ParsedPassage = Omit<Passage, 'id' | 'doc' | 'aligned'>;
 
 export interface ParsedDocument {
   layout: 'seed' | 'plain';

@@ -26,16 +26,19 @@ export async function writeTarget(file: string): Promise<string> {
   throw new Error(`${file}: too many levels of symbolic links`);
 }
 
+/** What is written: a text (as UTF-8), or bytes in pieces (the saved index, hundreds of megabytes). */
+export type Contents = string | Buffer[];
+
 /** Temp file in the same directory, flushed to disk, then renamed over the target. */
-export async function writeAtomically(file: string, text: string): Promise<void> {
+export async function writeAtomically(file: string, contents: Contents): Promise<void> {
   const dir = path.dirname(file);
   await removeStaleTemps(file);
   const stat = await fs.stat(file).catch(() => undefined);
-  if (stat && stat.nlink > 1) return writeInPlace(file, text);
+  if (stat && stat.nlink > 1) return writeInPlace(file, contents);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await fs.open(temp, 'wx', stat ? stat.mode & 0o777 : 0o666);
   try {
-    await handle.writeFile(text, 'utf8');
+    await writeAt(handle, contents, 0);
     await handle.sync();
   } catch (error) {
     await handle.close();
@@ -53,16 +56,35 @@ export async function writeAtomically(file: string, text: string): Promise<void>
 }
 
 /** For a file with several hard links: the same inode, rewritten, so every link sees the change. */
-async function writeInPlace(file: string, text: string): Promise<void> {
+async function writeInPlace(file: string, contents: Contents): Promise<void> {
   const handle = await fs.open(file, 'r+');
   try {
-    const bytes = Buffer.from(text, 'utf8');
-    await handle.write(bytes, 0, bytes.length, 0);
-    await handle.truncate(bytes.length);
+    await handle.truncate(await writeAt(handle, contents, 0));
     await handle.sync();
   } finally {
     await handle.close();
   }
+}
+
+/** Writes `contents` from `position` on; returns the number of bytes written. */
+async function writeAt(handle: fs.FileHandle, contents: Contents, position: number): Promise<number> {
+  const chunks = typeof contents === 'string' ? [Buffer.from(contents, 'utf8')] : contents;
+  // writev takes at most IOV_MAX buffers at a time.
+  for (let i = 0; i < chunks.length; i += 512) {
+    let skip = (await handle.writev(chunks.slice(i, i + 512), position)).bytesWritten;
+    // A short write (Linux writes at most 2 GB at once) goes on from where it stopped.
+    for (const chunk of chunks.slice(i, i + 512)) {
+      let done = Math.min(skip, chunk.length);
+      skip -= done;
+      position += done;
+      while (done < chunk.length) {
+        const { bytesWritten } = await handle.write(chunk, done, chunk.length - done, position);
+        done += bytesWritten;
+        position += bytesWritten;
+      }
+    }
+  }
+  return position;
 }
 
 /** Temp files of earlier writes to `file` whose writer is gone (dead pid, or simply old). */

@@ -8,7 +8,7 @@ import { before, test } from 'node:test';
 import { bridges, type Bridges } from '../../server/bridges';
 import { checkMemo, countFindings, unknownCitationKeys, type MemoFinding } from '../../server/core/check';
 import type { Corpus } from '../../server/core/corpus';
-import { openCorpus } from '../../server/core/openCorpus';
+import { openCorpus } from '../../server/host/openCorpus';
 import { silentLogger } from '../../server/core/types';
 import { FIXTURES, ROOT, SEEDS, textAt, writeCorpus } from '../helpers';
 

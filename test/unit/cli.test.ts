@@ -9,7 +9,7 @@ import { ROOT, writeCorpus } from '../helpers';
 const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), ...args], { encoding: 'utf8' });
 
 test('sources prints ranked passages for a claim, human-readable', () => {
-  const r = cli('sources', 'Anthropic needs revenue from Mythos to pay SpaceX for compute');
+  const r = cli('find-sources', 'Anthropic needs revenue from Mythos to pay SpaceX for compute');
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /^(SUPPORTED|UNSUPPORTED|CONTRADICTED):/);
   assert.match(r.stdout, /000_323e4a42be008be9\.txt:\d+:\d+ {2}\[original text, en\]/);
@@ -18,7 +18,7 @@ test('sources prints ranked passages for a claim, human-readable', () => {
 
 test('sources --batch --json prints one object per line with LSP ranges relative to the corpus folder', () => {
   const dir = writeCorpus('//- claims.jsonl\n{"id":"a","claim":"July 8: customers will have to pay by the token."}\n{"id":2,"claim":"商務省はミソスの管理措置を6月26日に解除した。"}\n');
-  const r = cli('sources', '--batch', path.join(dir, 'claims.jsonl'), '--json');
+  const r = cli('find-sources', '--batch', path.join(dir, 'claims.jsonl'), '--json');
   assert.equal(r.status, 0, r.stderr);
   const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
   assert.deepEqual(lines.map((l) => l.id), ['a', 2]);
@@ -31,7 +31,7 @@ test('sources --batch --json prints one object per line with LSP ranges relative
 
 test('a user corpus folder joins the seeds; --no-seeds leaves it alone', () => {
   const dir = writeCorpus('//- notes/briefing.md\n# Briefing\n\nThe Quillfeather lab released Quillfeather 2 on May 4.\n');
-  const r = cli('sources', '--corpus', dir, '--no-seeds', '--json', 'Quillfeather 2 was released on May 4');
+  const r = cli('find-sources', '--corpus', dir, '--no-seeds', '--json', 'Quillfeather 2 was released on May 4');
   assert.equal(r.status, 0, r.stderr);
   const result = JSON.parse(r.stdout);
   assert.equal(result.sources[0].doc, 'notes/briefing.md');
@@ -61,7 +61,7 @@ test('search honours the entity: and lang: prefixes typed in the query, as the e
 });
 
 test('bad input: one line on stderr, exit code 2, never a stack trace', () => {
-  for (const args of [['sources'], ['sources', '--top', 'x', 'claim'], ['frobnicate'], ['sources', '--no-seeds', '--corpus', '/nonexistent/folder', 'x'], ['sources', '--batch', '/nonexistent.jsonl']]) {
+  for (const args of [['find-sources'], ['find-sources', '--top', 'x', 'claim'], ['frobnicate'], ['find-sources', '--no-seeds', '--corpus', '/nonexistent/folder', 'x'], ['find-sources', '--batch', '/nonexistent.jsonl']]) {
     const r = cli(...args);
     assert.equal(r.status, 2, args.join(' '));
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
@@ -69,8 +69,18 @@ test('bad input: one line on stderr, exit code 2, never a stack trace', () => {
   }
 });
 
+test('an unknown command, the old `sources` included, is refused with the list of commands', () => {
+  for (const name of ['sources', 'frobnicate']) {
+    const r = cli(name, 'claim');
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, `ai-policy-claims: unknown command "${name}"; the commands are find-sources, check, search, hover, entities (--help says more)\n`);
+  }
+  // A name the commands' table inherits is no command either.
+  assert.match(cli('toString').stderr, /unknown command "toString"/);
+});
+
 test('a corpus folder that cannot be read is skipped with one warning; the rest is searched', () => {
-  const r = cli('sources', '--corpus', '/nonexistent/folder', '--json', 'Anthropic needs revenue from Mythos');
+  const r = cli('find-sources', '--corpus', '/nonexistent/folder', '--json', 'Anthropic needs revenue from Mythos');
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stderr, 'warning: skipped corpus folder not found: /nonexistent/folder\n');
   assert.ok(JSON.parse(r.stdout).sources.length > 0);
@@ -80,7 +90,7 @@ test('binary and non-UTF-8 files in a corpus folder are skipped with a warning',
   const dir = writeCorpus('//- good.txt\nGood news\nThe Brightwater fund grew by 12% in May.\n');
   writeFileSync(path.join(dir, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]));
   writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
-  const r = cli('sources', '--corpus', dir, '--no-seeds', '--json', 'Brightwater fund grew');
+  const r = cli('find-sources', '--corpus', dir, '--no-seeds', '--json', 'Brightwater fund grew');
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, /skipped .*image\.txt: binary file/);
   assert.match(r.stderr, /skipped .*latin1\.txt: not valid UTF-8/);
@@ -125,7 +135,7 @@ test('a newline in a file name does not break file:line:col output, and a name w
   const dir = writeCorpus('//- placeholder.txt\nP\nP.\n');
   writeFileSync(path.join(dir, 'two\nlines.txt'), 'Quillwort news\nThe Quillwort board approved the merger on May 9.\n');
   writeFileSync(Buffer.from(path.join(dir, 'bad-\xff.txt'), 'latin1'), 'Bad\nThe Quillwort board met.\n');
-  const r = cli('sources', '--corpus', dir, '--no-seeds', 'The Quillwort board approved the merger on May 9.');
+  const r = cli('find-sources', '--corpus', dir, '--no-seeds', 'The Quillwort board approved the merger on May 9.');
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /^1\. two\\x0alines\.txt:2:1 /m);
   assert.match(r.stderr, /skipped 1 subfolder\(s\) or file\(s\) of .*: bad-\ufffd\.txt \(name is not valid UTF-8\)/);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { clearingLogger, progressReporter } from '../../server/cli/progress';
-import type { OpenProgress } from '../../server/core/openCorpus';
+import type { OpenProgress } from '../../server/host/openCorpus';
 
 function stream(isTTY: boolean) {
   const written: string[] = [];

@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { CorpusFolderError, decodeText, loadFolders, readBatches } from '../../server/core/loader';
+import { loadFolders, readBatches } from '../../server/host/corpusFolders';
+import { CorpusFolderError, decodeText } from '../../server/core/sourceText';
 import type { Logger } from '../../server/core/types';
 import { unreadableSubfolder, writeCorpus } from '../helpers';
 

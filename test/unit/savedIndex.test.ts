@@ -9,8 +9,9 @@ import { bridges } from '../../server/bridges';
 import { ClaimSearch } from '../../server/core/claimSearch';
 import { Corpus } from '../../server/core/corpus';
 import { findSources } from '../../server/core/findSources';
-import { INDEX_FORMAT_VERSION, checksum, decodeIndex, encodeIndex, readIndexFile, writeIndexFile, type IndexSections } from '../../server/core/indexFile';
-import { openCorpus, type IndexCache, type OpenedCorpus } from '../../server/core/openCorpus';
+import { INDEX_FORMAT_VERSION, checksum, decodeIndex, encodeIndex, type IndexSections } from '../../server/core/indexFile';
+import { readIndexFile, writeIndexFile } from '../../server/host/savedIndexFile';
+import { openCorpus, type IndexCache, type OpenedCorpus } from '../../server/host/openCorpus';
 import { corpusFromSections, corpusSections } from '../../server/core/savedCorpus';
 import { silentLogger, type Logger } from '../../server/core/types';
 import { SEEDS, devClaims, writeCorpus } from '../helpers';
@@ -67,7 +68,7 @@ test('a missing, old, truncated or damaged file is a reason to rebuild, never an
     assert.equal(((await readIndexFile(file, 'fp')) as { reason: string }).reason, reason, what);
   }
   // Only the renamed file is left: no temporary files behind, and a dead writer's old one is removed.
-  const abandoned = `${file}.999.x.tmp`;
+  const abandoned = path.join(dir, '.index.aipc.999.0123456789ab.tmp');
   writeFileSync(abandoned, 'half an index');
   utimesSync(abandoned, new Date(Date.now() - 7_200_000), new Date(Date.now() - 7_200_000));
   await writeIndexFile(file, encodeIndex('fp', {}));

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { loadFolders } from '../../server/core/loader';
+import { loadFolders } from '../../server/host/corpusFolders';
 import { silentLogger } from '../../server/core/types';
 import { ROOT } from '../helpers';
 import { writeSyntheticCorpus } from '../synthetic';
@@ -26,7 +26,7 @@ test('at 1,000 documents the second run starts from the saved index, much faster
     const folder = path.join(dir, 'corpus');
     const written = writeSyntheticCorpus(folder, 1000);
     const env = { ...process.env, AIPC_INDEX_DIR: path.join(dir, 'index'), AIPC_VERBOSE: '1' };
-    const sources = (claim: string) => cli(env, 'sources', '--corpus', folder, '--no-seeds', '--json', claim);
+    const sources = (claim: string) => cli(env, 'find-sources', '--corpus', folder, '--no-seeds', '--json', claim);
 
     const first = sources(CLAIM);
     assert.equal(first.status, 0, first.stderr);
@@ -80,7 +80,7 @@ test('a corrupt saved index is rebuilt, with one warning line, and the answer do
     writeSyntheticCorpus(folder, 20);
     const indexDir = path.join(dir, 'index');
     const env = { ...process.env, AIPC_INDEX_DIR: indexDir, AIPC_VERBOSE: '' };
-    const sources = (extra: NodeJS.ProcessEnv = {}) => cli({ ...env, ...extra }, 'sources', '--corpus', folder, '--no-seeds', '--json', CLAIM);
+    const sources = (extra: NodeJS.ProcessEnv = {}) => cli({ ...env, ...extra }, 'find-sources', '--corpus', folder, '--no-seeds', '--json', CLAIM);
     const first = sources();
     assert.equal(first.status, 0, first.stderr);
     assert.equal(first.stderr, '');

@@ -1,21 +1,15 @@
 // Reads corpus folders from disk. Bad input never stops the load: unreadable, binary or huge
-// files are skipped with a warning naming the file and the reason.
-import { createHash } from 'node:crypto';
+// files are skipped with a warning naming the file and the reason. What a source is and how its
+// bytes decode is the core's (core/sourceText.ts).
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { SIDECAR_NAME, parseSidecar, type CatalogSidecar } from './catalog';
-import type { FileStamp, SourceFile } from './corpus';
-import { readRegularFile } from '../host/safeRead';
-import type { Logger } from './types';
+import { SIDECAR_NAME, parseSidecar, type CatalogSidecar } from '../core/catalog';
+import type { FileStamp, SourceFile } from '../core/corpus';
+import { BATCH_FILES, CorpusFolderError, MAX_TEXT_BYTES, batchBySize, contentHash, decodeText, isIgnoredEntry, isSourceName, type ListedFile } from '../core/sourceText';
+import type { Logger } from '../core/types';
+import { readRegularFile } from './safeRead';
 
-const EXTENSIONS = /\.(txt|md|markdown)$/i;
-/** Larger text files are skipped unread (corpus files) or refused (memos). */
-export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
 const MAX_SIDECAR_BYTES = 5 * 1024 * 1024;
-const SKIP_DIRS = new Set(['node_modules', '.git']);
-
-/** No corpus folder at all could be read: there is nothing to index. */
-export class CorpusFolderError extends Error {}
 
 export interface LoadedFolders {
   files: SourceFile[];
@@ -59,7 +53,7 @@ export async function listCorpusFiles(folder: string): Promise<ListedFolder> {
       continue;
     }
     for (const e of entries) {
-      if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
+      if (isIgnoredEntry(e.name)) continue;
       const full = path.join(dir, e.name);
       // A name whose bytes are not UTF-8 comes back with U+FFFD and then names no file at all.
       if (e.name.includes('\ufffd') && !(await fs.lstat(full).catch(() => undefined))) {
@@ -67,52 +61,16 @@ export async function listCorpusFiles(folder: string): Promise<ListedFolder> {
         continue;
       }
       if (e.isDirectory()) stack.push(full);
-      else if (e.isFile() && EXTENSIONS.test(e.name)) files.push(full);
+      else if (e.isFile() && isSourceName(e.name)) files.push(full);
       else if (e.isSymbolicLink()) {
         // A linked file is read like any other; a linked folder is not followed (it may loop).
         const target = await fs.stat(full).catch(() => undefined);
         if (target?.isDirectory()) skipped.push({ dir: full, reason: 'a symlink to a folder, not followed' });
-        else if (EXTENSIONS.test(e.name)) files.push(full);
+        else if (isSourceName(e.name)) files.push(full);
       }
     }
   }
   return { files: files.sort(), skipped };
-}
-
-/**
- * Decodes a file as text: UTF-8, or UTF-16 with a byte-order mark (what Windows tools save as
- * "Unicode"); otherwise says why it is not a text source. Used for corpus files and memos alike.
- */
-export function decodeText(bytes: Uint8Array): { text: string } | { reason: string } {
-  if (bytes.length > MAX_TEXT_BYTES) return { reason: `larger than ${MAX_TEXT_BYTES / 1024 / 1024} MB` };
-  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
-  if (utf16) {
-    try {
-      return { text: new TextDecoder(utf16, { fatal: true }).decode(bytes) };
-    } catch {
-      return { reason: `not valid ${utf16.toUpperCase()} text` };
-    }
-  }
-  const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) return { reason: looksLikeUtf16(head) ? 'UTF-16 text without a byte-order mark (save it as UTF-8)' : 'binary file (contains NUL bytes)' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    return { reason: 'not valid UTF-8 text' };
-  }
-}
-
-/** Most of every other byte is NUL, as in ASCII-range text stored as UTF-16. */
-function looksLikeUtf16(head: Uint8Array): boolean {
-  if (head.length < 4) return false;
-  let even = 0;
-  let odd = 0;
-  for (let i = 0; i + 1 < head.length; i += 2) {
-    if (head[i] === 0) even++;
-    if (head[i + 1] === 0) odd++;
-  }
-  const pairs = Math.floor(head.length / 2);
-  return Math.max(even, odd) > 0.4 * pairs && Math.min(even, odd) < 0.05 * pairs;
 }
 
 /** Reads a corpus file with its stamp (taken before reading, so a file changed meanwhile looks changed next time). */
@@ -136,18 +94,6 @@ export async function readSourceFile(file: string, folder: string, logger: Logge
   return { path: file, name: path.relative(folder, file).split(path.sep).join('/'), folder, content: decoded.text, stamp };
 }
 
-export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('hex');
-}
-
-/** A corpus file as listed, with its size and modification time (what tells whether a saved document is current). */
-export interface ListedFile {
-  path: string;
-  folder: string;
-  size: number;
-  mtimeMs: number;
-}
-
 /**
  * Lists and stats every corpus file of every folder; reads nothing. Folders and subfolders that
  * cannot be read are skipped as `loadFolders` skips them (one warning each, listed in `skipped`).
@@ -157,9 +103,9 @@ export async function listFolders(folders: string[], logger: Logger): Promise<{ 
   const out: ListedFile[] = [];
   for (const { folder, listed } of listings) {
     const names = listed.files;
-    for (let i = 0; i < names.length; i += 64) {
+    for (let i = 0; i < names.length; i += BATCH_FILES) {
       const batch = await Promise.all(
-        names.slice(i, i + 64).map(async (file) => {
+        names.slice(i, i + BATCH_FILES).map(async (file) => {
           try {
             const stat = await fs.stat(file);
             return { path: file, folder, size: stat.size, mtimeMs: stat.mtimeMs };
@@ -202,32 +148,13 @@ async function readSidecar(folder: string, logger: Logger): Promise<CatalogSidec
   }
 }
 
-/** Files read at once: thousands of simultaneous opens would exhaust file descriptors. */
-const BATCH_FILES = 64;
-/** Bytes read at once: 64 files just under the size limit would otherwise hold 1.3 GB. */
-const BATCH_BYTES = 128 * 1024 * 1024;
-
-/** The files in batches of at most `BATCH_FILES` files and (by their size now) `BATCH_BYTES` bytes. */
+/** The files in batches bounded by count and by their size now (see `batchBySize`). */
 export async function readBatches(names: string[]): Promise<string[][]> {
   const sizes: number[] = [];
   for (let i = 0; i < names.length; i += BATCH_FILES) {
-    const stats = await Promise.all(names.slice(i, i + BATCH_FILES).map((f) => fs.stat(f).then((st) => st.size, () => 0)));
-    for (const size of stats) sizes.push(Math.min(size, MAX_TEXT_BYTES));
+    sizes.push(...(await Promise.all(names.slice(i, i + BATCH_FILES).map((f) => fs.stat(f).then((st) => st.size, () => 0)))));
   }
-  const batches: string[][] = [];
-  let batch: string[] = [];
-  let bytes = 0;
-  names.forEach((name, i) => {
-    if (batch.length && (batch.length >= BATCH_FILES || bytes + sizes[i] > BATCH_BYTES)) {
-      batches.push(batch);
-      batch = [];
-      bytes = 0;
-    }
-    batch.push(name);
-    bytes += sizes[i];
-  });
-  if (batch.length) batches.push(batch);
-  return batches;
+  return batchBySize(names, sizes);
 }
 
 /** How many skipped subfolders one warning names; the rest are counted. */

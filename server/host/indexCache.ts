@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
-import type { Bridges } from './bridges';
-import type { IndexCache } from './core/openCorpus';
+import type { Bridges } from '../bridges';
+import type { IndexCache } from './openCorpus';
 
 export const INDEX_DIR_ENV = 'AIPC_INDEX_DIR';
 

@@ -1,17 +1,17 @@
-// `sources "<claim>"` and `sources --batch FILE --json`: ranked passages and a verdict.
+// `find-sources "<claim>"` and `find-sources --batch FILE --json`: ranked passages and a verdict.
 import { findSources, type FindSourcesResult } from '../core/findSources';
 import { UsageError, intFlag, parseArgs } from './args';
 import { CORPUS_FLAGS, corpusFromArgs } from './corpusArgs';
 import { formatSources } from './format';
 import { readTextFile } from './readText';
 
-export const SOURCES_USAGE = 'sources [--corpus DIR]… [--no-seeds] [--entities FILE]… [--top K] [--json] ("<claim>" | --batch FILE)';
+export const FIND_SOURCES_USAGE = 'find-sources [--corpus DIR]… [--no-seeds] [--entities FILE]… [--top K] [--json] ("<claim>" | --batch FILE)';
 
-export async function sourcesCommand(argv: string[], out: (s: string) => void): Promise<number> {
+export async function findSourcesCommand(argv: string[], out: (s: string) => void): Promise<number> {
   const parsed = parseArgs(argv, { ...CORPUS_FLAGS, top: 'string', json: 'boolean', batch: 'string' });
   const top = intFlag(parsed.flags.top, 'top', 5);
   const batchFile = parsed.flags.batch as string | undefined;
-  if (!batchFile && parsed.positional.length !== 1) throw new UsageError(`usage: ${SOURCES_USAGE}`);
+  if (!batchFile && parsed.positional.length !== 1) throw new UsageError(`usage: ${FIND_SOURCES_USAGE}`);
   if (batchFile && parsed.positional.length) throw new UsageError('give either a claim or --batch FILE, not both');
   const claims = batchFile ? readBatch(batchFile) : [{ id: undefined, claim: parsed.positional[0] }];
   const { corpus, bridges } = await corpusFromArgs(parsed);

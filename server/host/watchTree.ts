@@ -3,17 +3,21 @@
 // default limit of 8,192 per user on many systems); a watch on a folder already reports the
 // files created, changed or removed in it. A new subfolder is picked up by the re-index its
 // creation triggers, which watches the tree again.
-import { readdirSync, watch, type FSWatcher } from 'node:fs';
+import { readdirSync, watch } from 'node:fs';
 import * as path from 'node:path';
-import type { Logger } from './core/types';
+import { isIgnoredEntry } from '../core/sourceText';
+import type { Logger } from '../core/types';
 
-const SKIP_DIRS = new Set(['node_modules', '.git']);
+/** A watch on one folder; all the workspace does with it is stop it. */
+export interface FolderWatch {
+  close(): void;
+}
 /** A tree with more folders than this is watched only down to here; the log says so. */
 const MAX_WATCHED_FOLDERS = 2000;
 
 /** Watches `root` and its subfolders (hidden ones and node_modules left out); returns the watchers. */
-export function watchTree(root: string, onChange: (file: string) => void, logger: Logger): FSWatcher[] {
-  const watchers: FSWatcher[] = [];
+export function watchTree(root: string, onChange: (file: string) => void, logger: Logger): FolderWatch[] {
+  const watchers: FolderWatch[] = [];
   const stack = [root];
   while (stack.length) {
     const dir = stack.pop()!;
@@ -36,7 +40,7 @@ export function watchTree(root: string, onChange: (file: string) => void, logger
       continue;
     }
     for (const e of entries) {
-      if (e.isDirectory() && !e.name.startsWith('.') && !SKIP_DIRS.has(e.name)) stack.push(path.join(dir, e.name));
+      if (e.isDirectory() && !isIgnoredEntry(e.name)) stack.push(path.join(dir, e.name));
     }
   }
   return watchers;

@@ -3,12 +3,13 @@
 // With a saved index it starts from that file and re-indexes only the files changed since; with
 // a previous corpus (the server's, when its watcher fires) it does the same in memory.
 import * as path from 'node:path';
-import { Corpus, type Annotator, type BuildProgress } from './corpus';
-import { updateCorpus, type CorpusChanges } from './corpusUpdate';
-import { encodeIndex, readIndexFile, writeIndexFile } from './indexFile';
-import { listFolders, loadFolders, readSidecars, readSourceFile } from './loader';
-import { corpusFromSections, corpusSections } from './savedCorpus';
-import type { Logger } from './types';
+import { Corpus, type Annotator, type BuildProgress } from '../core/corpus';
+import { updateCorpus, type CorpusChanges } from '../core/corpusUpdate';
+import { encodeIndex } from '../core/indexFile';
+import { corpusFromSections, corpusSections } from '../core/savedCorpus';
+import type { Logger } from '../core/types';
+import { listFolders, loadFolders, readSidecars, readSourceFile } from './corpusFolders';
+import { readIndexFile, writeIndexFile } from './savedIndexFile';
 
 export interface CorpusSettings {
   /** The shipped seeds folder; included unless `includeSeeds` is false. */
