@@ -60,6 +60,7 @@ export class EntityCatalog {
       const id = entry.id?.trim() || slugify(entry.name);
       const existing = this.byId.get(id) ?? this.entities.find((e) => fold(e.name) === fold(entry.name));
       const entity = existing ?? this.add(id, entry);
+      if (entry.partOf) entity.partOf = entry.partOf;
       if (existing) {
         existing.kind = entry.kind;
         if (entry.description) existing.description = entry.description;
@@ -94,6 +95,23 @@ export class EntityCatalog {
 
   get(id: string): Entity | undefined {
     return this.byId.get(id) ?? this.detected.get(id);
+  }
+
+  /**
+   * Whether one of the two is part of the other, at any depth (`Bureau of Industry and Security`
+   * and `US government`): then naming one where a source names the other is no swap.
+   */
+  nested(a: string, b: string): boolean {
+    const inside = (from: string, to: string) => {
+      const seen = new Set<string>();
+      for (let e = this.get(from); e?.partOf && !seen.has(e.id); ) {
+        seen.add(e.id);
+        e = this.get(e.partOf) ?? this.byName(e.partOf);
+        if (e?.id === to) return true;
+      }
+      return false;
+    };
+    return inside(a, b) || inside(b, a);
   }
 
   all(): readonly Entity[] {

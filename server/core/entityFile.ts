@@ -1,5 +1,5 @@
 // The entity-file format: a JSON array of `{name, kind, aliases, description?, descriptionJa?,
-// id?, caseSensitive?}`. Users write it (a folder's entities.json, the files the settings name;
+// id?, caseSensitive?, partOf?}`. Users write it (a folder's entities.json, the files the settings name;
 // server/host/entityFiles.ts reads them) and the shipped list, entityCatalog.json, is one too.
 import { ENTITY_KINDS, type EntityKind } from './types';
 
@@ -13,6 +13,8 @@ export interface EntityEntry {
   aliases: string[];
   /** Latin aliases that are ordinary words (`Fable`, `Commerce`): matched only as capitalised here. */
   caseSensitive?: string[];
+  /** The id or name of what this is part of (`Bureau of Industry and Security` → `US Department of Commerce`). */
+  partOf?: string;
 }
 
 /** The entries of an entity file's text; throws, naming the file and the entry, on anything else. */
@@ -56,7 +58,9 @@ function checkEntry(item: unknown, where: string): EntityEntry {
   const description = text('description');
   const descriptionJa = text('descriptionJa');
   const caseSensitive = strings('caseSensitive');
+  const partOf = text('partOf');
   if (id) entry.id = id;
+  if (partOf?.trim()) entry.partOf = partOf.trim();
   if (description) entry.description = description;
   if (descriptionJa) entry.descriptionJa = descriptionJa;
   if (caseSensitive) entry.caseSensitive = caseSensitive;

@@ -99,4 +99,6 @@ export interface Entity {
   aliases: string[];
   /** Set on model names found by pattern rather than by the catalog. */
   detected?: boolean;
+  /** The id or name of what this is part of, as the entity file gives it. */
+  partOf?: string;
 }

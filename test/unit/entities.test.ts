@@ -288,3 +288,18 @@ test('katakana spellings the catalog lacks are read as the name one edit away, w
   // A short word without a title or dot is an ordinary word, not a misspelt name.
   assert.deepEqual(found('ファイルを開いてデータを読む'), []);
 });
+
+test('partOf: one entity inside another at any depth, in either order; siblings are not nested', () => {
+  const catalog = builtInCatalog();
+  const id = (name: string) => catalog.byName(name)!.id;
+  assert.ok(catalog.nested(id('BIS'), id('US government')), 'BIS → Commerce → Trump administration → US government');
+  assert.ok(catalog.nested(id('Trump administration'), id('White House')));
+  assert.ok(!catalog.nested(id('US Department of Commerce'), id('Pentagon')), 'two departments are two actors');
+  // A user's file can say it too, by name or id; a loop ends.
+  const own = EntityCatalog.fromEntries([
+    { name: 'Northridge Labs', kind: 'company', aliases: [], partOf: 'Northridge Holdings' },
+    { name: 'Northridge Holdings', kind: 'company', aliases: [], partOf: 'northridge-labs' },
+  ]);
+  assert.ok(own.nested('northridge-labs', 'northridge-holdings'));
+  assert.ok(!own.nested('northridge-labs', 'nobody'));
+});

@@ -99,7 +99,8 @@ export function actorSwaps(corpus: Corpus, claim: string, best: EvidenceUnit, sa
       const others = new Map<string, { actor: Actor; passage: number; text: string }>();
       for (const m of members) {
         for (const y of actorsOf.get(m.id)!) {
-          if (y.kind === x.kind && !claimIds.has(y.id) && !others.has(y.id)) others.set(y.id, { actor: y, passage: m.id, text: m.text });
+          // One part of the other (`White House` for `Trump administration`) names the same side, not another actor.
+          if (y.kind === x.kind && !claimIds.has(y.id) && !others.has(y.id) && !(x.known && entities.nested(x.id, y.id))) others.set(y.id, { actor: y, passage: m.id, text: m.text });
         }
       }
       if (others.size === 0) continue;
