@@ -78,17 +78,13 @@ export function rankPassages(corpus: Corpus, claim: string, options: RankOptions
   const top = options.top ?? 5;
   const query = claimQuery(corpus, claim);
   for (const id of options.named ?? []) if (!query.has(`@${id}`)) query.set(`@${id}`, BRIDGE_WEIGHT);
-  let boost = corpus.boost;
   // A claim that reports someone's view looks for where that view is stated: the aggregator's
   // analysis ranks like any other passage instead of below them.
-  const views = attributesView(claim);
-  if (options.roles || options.exclude?.length || views) {
-    boost = new Float32Array(corpus.boost);
+  let boost = attributesView(claim) ? viewBoost(corpus) : corpus.boost;
+  if (options.roles || options.exclude?.length) {
+    boost = new Float32Array(boost);
     const allowed = new Set(options.roles ?? []);
-    for (const p of corpus.passages) {
-      if (options.roles && !allowed.has(p.role)) boost[p.id] = 0;
-      else if (views && p.role === 'analysis') boost[p.id] = ROLE_BOOST.original;
-    }
+    if (options.roles) for (const p of corpus.passages) if (!allowed.has(p.role)) boost[p.id] = 0;
     for (const id of options.exclude ?? []) boost[id] = 0;
   }
   const hits = corpus.index.search(query, Math.max(top * 3, 20), boost);
@@ -140,6 +136,20 @@ export function rankPassages(corpus: Corpus, claim: string, options: RankOptions
   }
   ranked.sort((a, b) => b.score - a.score);
   return dedupe(ranked).slice(0, top);
+}
+
+// The boosts for a claim that reports a view, once per corpus (a new index is a new Corpus object):
+// not a copy of every passage's boost per query.
+const viewBoosts = new WeakMap<Corpus, Float32Array>();
+
+function viewBoost(corpus: Corpus): Float32Array {
+  let boost = viewBoosts.get(corpus);
+  if (!boost) {
+    boost = new Float32Array(corpus.boost);
+    for (const p of corpus.passages) if (p.role === 'analysis') boost[p.id] = ROLE_BOOST.original;
+    viewBoosts.set(corpus, boost);
+  }
+  return boost;
 }
 
 /** The sentences just before and after, in the same paragraph and language. */
