@@ -3,6 +3,7 @@
 // `…とWiredが報じています`) gets the source wrong even when every other word is right. Outlets are
 // read where writers credit them — `according to X`, `X reported`, `X's report`, `Xによると`,
 // `Xが報じた` — and a name in one script is matched to the other by its sounds.
+import { editDistance } from '../text';
 import type { Passage } from '../types';
 
 export interface Reporter {
@@ -78,20 +79,6 @@ export function soundKey(name: string): string {
   return latin.replace(/(.)\1+/g, '$1');
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const next = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = next;
-    }
-  }
-  return row[b.length];
-}
-
 /** The same outlet, written the same way or in the other script (a sound or two apart). */
 export function sameOutlet(a: string, b: string): boolean {
   a = a.replace(/^(?:The\s+|ザ・)/, '');
@@ -113,7 +100,7 @@ export function reporterSwaps(claim: string, unit: Passage[], sameEvent: Passage
   const rivals = unit.flatMap((p) => reporters(p.text).map((r) => ({ r, passage: p.id })));
   const swaps: ReporterSwap[] = [];
   for (const c of credited) {
-    const named = sameEvent.some((p) => p.text.includes(c.name) || reporters(p.text).some((r) => sameOutlet(r.name, c.name)) || nameIn(p.text, c.name));
+    const named = sameEvent.some((p) => reporters(p.text).some((r) => sameOutlet(r.name, c.name)) || nameIn(p.text, c.name));
     if (named) continue;
     const other = rivals.find(({ r }) => !credited.some((k) => sameOutlet(k.name, r.name)));
     if (other) swaps.push({ claim: c, source: other.r, passage: other.passage });

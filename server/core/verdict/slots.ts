@@ -85,26 +85,22 @@ export function modalityMismatch(claim: string, members: Passage[]): SlotConflic
   if (!c.possible === !c.required) return undefined;
   const claimKind = c.possible ? 'possible' : 'required';
   const rival = claimKind === 'possible' ? 'required' : 'possible';
-  if (members.some((m) => modalityOf(m.text)[claimKind])) return undefined;
-  for (const m of members) {
-    const found = modalityOf(m.text)[rival];
-    if (!found) continue;
-    const said = c[claimKind]!;
-    return { kind: 'modality', claimText: said[0], claimStart: said.index, claimEnd: said.index + said[0].length, sourceText: found[0], sourceStart: found.index, sourceEnd: found.index + found[0].length, passage: m.id };
-  }
-  return undefined;
+  const inSource = members.map((m) => ({ m, modal: modalityOf(m.text) }));
+  if (inSource.some(({ modal }) => modal[claimKind])) return undefined;
+  const found = inSource.find(({ modal }) => modal[rival]);
+  if (!found) return undefined;
+  const [said, s] = [c[claimKind]!, found.modal[rival]!];
+  return { kind: 'modality', claimText: said[0], claimStart: said.index, claimEnd: said.index + said[0].length, sourceText: s[0], sourceStart: s.index, sourceEnd: s.index + s[0].length, passage: found.m.id };
 }
 
 const AUXILIARY = /^(?:be|been|being|have|has|had|do|does|did|yet|only|even|ever|always|fully|quite|so|that|to|a|an|the|any|all|more|longer|going|of)$/i;
 
-/** The content word a negation governs: the next one in English, the one just before in Japanese. */
-function governedWord(text: string, neg: { start: number; end: number }): string | undefined {
-  if (/[A-Za-z]/.test(text.slice(neg.start, neg.end))) {
-    for (const m of text.slice(neg.end).matchAll(/[A-Za-z][A-Za-z'-]*/g)) if (!AUXILIARY.test(m[0])) return m[0];
-    return undefined;
-  }
-  // The word must end right at the negative ending, or with only a conjugation between
-  // (`承認しない`, `認めていない`): in `アクセスできない` the negation governs `できる`, not `アクセス`.
+/**
+ * The word a Japanese negative ending governs: the one just before it. It must end right at the
+ * ending, or with only a conjugation or a copula between (`承認しない`, `認めていない`, `要因ではない`):
+ * in `アクセスできない` the negation governs `できる`, not `アクセス`.
+ */
+function japaneseGoverned(text: string, neg: { start: number; end: number }): string | undefined {
   const before = japaneseWords(text).filter((w) => w.end <= neg.start && /^(?:[しさせれてい]*|では|じゃ)$/.test(text.slice(w.end, neg.start)));
   return before.at(-1)?.lemma;
 }
@@ -149,14 +145,17 @@ interface Negated {
   keys: Set<string>;
 }
 
+const NEGATIONS_EN = new RegExp(NEGATION_EN.source, 'gi');
+const NEGATIONS_JA = new RegExp(NEGATION_JA.source, 'g');
+
 /** Every negation in a text with the meaning keys of the words it governs. */
 function negations(text: string): Negated[] {
   const out: Negated[] = [];
-  for (const re of [new RegExp(NEGATION_EN.source, 'gi'), new RegExp(NEGATION_JA.source, 'g')]) {
+  for (const re of [NEGATIONS_EN, NEGATIONS_JA]) {
     for (const m of text.matchAll(re)) {
       const marker = { text: m[0], start: m.index!, end: m.index! + m[0].length };
       if (contrastive(text, marker)) continue;
-      const words = /[A-Za-z]/.test(m[0]) ? englishGoverned(text, marker.end) : [governedWord(text, marker)].filter((w): w is string => !!w);
+      const words = /[A-Za-z]/.test(m[0]) ? englishGoverned(text, marker.end) : [japaneseGoverned(text, marker)].filter((w): w is string => !!w);
       out.push({ marker, keys: new Set(words.flatMap((w) => [...textKeys(w)])) });
     }
   }
