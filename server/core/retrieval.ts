@@ -58,7 +58,7 @@ export function claimQuery(corpus: Corpus, claim: string): Map<string, number> {
   // Dictionary glosses and synonyms, where the corpus has them; one most passages carry
   // (`government`) ranks nothing and costs a long posting list.
   const common = Math.max(COMMON_EXPANSION_MIN, COMMON_EXPANSION * corpus.passages.length);
-  for (const t of expansionTokens(claimWords(claim), indexTokens)) {
+  for (const t of expansionTokens(claimWords(claim), indexTokens, (t) => corpus.index.df(t) > 0)) {
     const df = corpus.index.df(t);
     if (!query.has(t) && df > 0 && df <= common) query.set(t, EXPANSION_WEIGHT);
   }

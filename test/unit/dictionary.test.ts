@@ -3,8 +3,9 @@
 // meet across languages and wordings, opposites.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { claimWords, textKeys } from '../../server/core/dictionary/concepts';
-import { englishOf, japaneseOf, japaneseWords } from '../../server/core/dictionary/edict';
+import { claimWords, expansionTokens, textKeys } from '../../server/core/dictionary/concepts';
+import { CANDIDATES, englishOf, japaneseOf, japaneseWords } from '../../server/core/dictionary/edict';
+import { indexTokens } from '../../server/core/tokenize';
 import { wordKey } from '../../server/core/dictionary/stem';
 import { antonyms, lemmasOf, synonyms } from '../../server/core/dictionary/wordnet';
 
@@ -19,6 +20,17 @@ test('EDICT: words of running Japanese text by longest match, with inflections t
   assert.deepEqual(englishOf('交渉'), ['negotiations', 'discussions']);
   assert.ok(japaneseOf('negotiating').includes('交渉'), 'by stem, from the first glosses of common words');
   assert.ok(japaneseOf('innovation').includes('イノベーション'), 'common katakana loanwords too');
+});
+
+test('English → Japanese: the likeliest words first, and those the corpus uses', () => {
+  // The English word as a headword's first word, not a later one or a stem it shares (`depart`).
+  assert.ok(!japaneseOf('department').includes('亡霊'), japaneseOf('department').join(' '));
+  assert.ok(japaneseOf('government', CANDIDATES).includes('政府'));
+  // From the candidates, the words a corpus uses: 政府 where the top four are rarer words.
+  const corpus = new Set(indexTokens('政府は商務省と情報機関の対立を認めた。'));
+  const tokens = expansionTokens(claimWords('the government'), indexTokens, (t) => corpus.has(t));
+  assert.ok(tokens.includes('政府'), tokens.join(' '));
+  assert.ok(!tokens.includes('官房'), 'a candidate the corpus never uses is not brought in');
 });
 
 test('WordNet: lemmas of inflected forms, synonyms of the first senses, antonyms', () => {

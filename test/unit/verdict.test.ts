@@ -279,3 +279,18 @@ test('naming one part of an actor where the source names the whole is no swap', 
   const r = check('Following a Friday-evening ultimatum from the White House, Anthropic pulled its Mythos-class systems offline and quickly dispatched numerous executives to Washington.', seeds);
   assert.ok(!r.conflicts.some((c) => c.kind === 'actor'), JSON.stringify(r.conflicts));
 });
+
+const REFERS_BACK = `//- review.txt
+Reviews of security tools
+Corvex Labs tested the Falconet model on a hundred real codebases. Its judgment is mixed. It tends to overstate the practical relevance of its findings.
+Brightwave released a code scanner in May. The scanner found fewer bugs than expected.
+`;
+
+test('a sentence that refers back (`It tends to…`) is about the names the sentences before it give', async () => {
+  const review = await open([writeCorpus(REFERS_BACK)], false);
+  const faithful = check('Corvex Labs found that Falconet tends to overstate the practical relevance of its findings.', review);
+  assert.equal(faithful.verdict, 'supported', faithful.explanation);
+  assert.match(faithful.explanation, /corvex, lab, falconet/);
+  const reversed = check('Corvex Labs found that Falconet tends to understate the practical relevance of its findings.', review);
+  assert.notEqual(reversed.verdict, 'supported', reversed.explanation);
+});

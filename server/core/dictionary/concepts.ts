@@ -4,7 +4,7 @@
 // passage of either language. Antonym keys let the verdict see a reversal (`understates` where the
 // source says `overstates`).
 import { STOPWORDS, stem } from '../tokenize';
-import { englishOf, japaneseOf, japaneseWords } from './edict';
+import { CANDIDATES, englishOf, japaneseOf, japaneseWords } from './edict';
 import { wordKey } from './stem';
 import { antonyms, synonyms } from './wordnet';
 
@@ -20,6 +20,9 @@ export interface ClaimWord {
   /** Keys of its opposites. */
   antonyms: Set<string>;
 }
+
+/** Japanese equivalents an English word brings into a query. */
+const EQUIVALENTS = 4;
 
 const LATIN_WORD = /[A-Za-z][A-Za-z’'-]*[A-Za-z]|[A-Za-z]/g;
 
@@ -98,14 +101,21 @@ function readClaimWords(text: string): ClaimWord[] {
  * Japanese equivalents as bigrams, and English synonyms. For retrieval only; the verdict matches
  * on keys.
  */
-export function expansionTokens(words: ClaimWord[], indexTokens: (text: string) => string[]): string[] {
+export function expansionTokens(words: ClaimWord[], indexTokens: (text: string) => string[], used: (token: string) => boolean = () => true): string[] {
   const out = new Set<string>();
   for (const w of words) {
     if (w.lang === 'ja') {
       for (const e of englishOf(w.text) ?? []) if (isContentWord(e)) out.add(stem(e));
     } else {
       const word = w.text.toLowerCase();
-      for (const ja of japaneseOf(word)) for (const t of indexTokens(ja)) out.add(t);
+      // The likeliest Japanese words that the corpus uses: 政府 for `government`, where 官房 ranks as high.
+      let kept = 0;
+      for (const ja of japaneseOf(word, CANDIDATES)) {
+        const tokens = indexTokens(ja);
+        if (kept >= EQUIVALENTS || !tokens.every(used)) continue;
+        kept++;
+        for (const t of tokens) out.add(t);
+      }
       for (const s of synonyms(word).slice(0, 4)) if (isContentWord(s)) out.add(stem(s));
     }
   }

@@ -13,7 +13,7 @@ interface Entry {
 
 // Headword → the rest of its line (`*` for common, tab, English words), parsed on first use.
 let table: Map<string, string> | undefined;
-let byEnglish: Map<string, string[]> | undefined;
+let byEnglish: Map<string, Candidate[]> | undefined;
 
 function load(): Map<string, string> {
   if (table) return table;
@@ -44,29 +44,70 @@ export function englishOf(word: string): string[] | undefined {
   return entryOf(word)?.english;
 }
 
-/**
- * Common Japanese words that one of their first two English glosses names (`negotiating` → 交渉,
- * by stem): for turning an English query into Japanese bigrams. Only the dictionary's common words
- * with a kanji, or loanwords written in katakana (`innovation` → イノベーション), and at most four
- * per stem, so that a word is not bridged to everything it can mean.
- */
 /** A katakana loanword of three or more characters (`ボトルネック`), not a kana particle or suffix. */
 const LOANWORD = /^[\u30a1-\u30fa\u30fc]{3,}$/;
+/** Japanese words kept per English word. */
+const PER_WORD = 4;
+/** Candidates kept per English word, for a caller that picks those its corpus uses. */
+export const CANDIDATES = 12;
 
-export function japaneseOf(english: string): string[] {
-  if (!byEnglish) {
-    byEnglish = new Map();
-    for (const [head, rest] of load()) {
-      if (!rest.startsWith('*') || head.length < 2 || !(/[\u3400-\u9fff]/.test(head) || LOANWORD.test(head))) continue;
-      for (const gloss of rest.slice(2).split(' ', 2)) {
-        const key = wordKey(gloss);
-        const list = byEnglish.get(key) ?? [];
-        if (list.length < 4 && !list.includes(head)) list.push(head);
-        byEnglish.set(key, list);
-      }
+/**
+ * Japanese words whose first English words name `english` (`negotiating` → 交渉, by stem): for
+ * turning an English query into Japanese bigrams. Only words with a kanji, or loanwords written in
+ * katakana (`innovation` → イノベーション), and at most four, the likeliest first: the word is the
+ * headword's first English word rather than a later one, the same word rather than one sharing its
+ * stem (`department` is not `depart`), a common word (the dictionary's (P) mark), then the headword
+ * with the fewest other meanings — `government` → 政府, not 倒閣 ("overthrow of government").
+ */
+export function japaneseOf(english: string, limit = PER_WORD): string[] {
+  return rankedJapanese(english).slice(0, limit);
+}
+
+function rankedJapanese(english: string): string[] {
+  const word = english.toLowerCase();
+  let heads = chosen.get(word);
+  if (heads) return heads;
+  byEnglish ??= reverseTable();
+  const rank = (c: Candidate) => [c.position, c.common ? 0 : 1, c.word === word ? 0 : 1, c.senses, c.head.length];
+  const order = (a: Candidate, b: Candidate) => {
+    const ra = rank(a);
+    const rb = rank(b);
+    return ra.reduce((d, v, i) => d || v - rb[i], 0);
+  };
+  heads = [...(byEnglish.get(wordKey(word)) ?? [])].sort(order).slice(0, CANDIDATES).map((c) => c.head);
+  if (chosen.size > 10_000) chosen.clear();
+  chosen.set(word, heads);
+  return heads;
+}
+
+interface Candidate {
+  head: string;
+  /** The English word's place among the headword's English words, and the word as written there. */
+  position: number;
+  word: string;
+  common: boolean;
+  /** How many English words the headword has: fewer is a narrower meaning. */
+  senses: number;
+}
+
+const chosen = new Map<string, string[]>();
+/** English words of a headword that lead to it: the first two carry its meaning. */
+const LEADING = 2;
+
+function reverseTable(): Map<string, Candidate[]> {
+  const out = new Map<string, Candidate[]>();
+  for (const [head, rest] of load()) {
+    if (head.length < 2 || !(/[\u3400-\u9fff]/.test(head) || LOANWORD.test(head))) continue;
+    const common = rest.startsWith('*');
+    const words = rest.slice(common ? 2 : 1).split(' ');
+    for (let position = 0; position < Math.min(LEADING, words.length); position++) {
+      const key = wordKey(words[position]);
+      const list = out.get(key) ?? [];
+      list.push({ head, position, word: words[position].toLowerCase(), common, senses: words.length });
+      out.set(key, list);
     }
   }
-  return byEnglish.get(wordKey(english)) ?? [];
+  return out;
 }
 
 // Inflected ending → dictionary ending, longest first (a small deinflection table of the kind

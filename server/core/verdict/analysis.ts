@@ -49,6 +49,7 @@ export interface Analysis {
 /** What the model sees, all in 0–1 (or small counts), named for the explanation and the weights file. */
 export interface Features {
   meaningCoverage: number;
+  joinedCoverage: number;
   meaningEvent: number;
   meaningSubject: number;
   eventDominant: number;
@@ -73,7 +74,7 @@ export interface Features {
 // repeat the meaning-aware shares for a claim in the passage's own words, and a model given both
 // learned opposite signs for the pair.
 export const FEATURE_NAMES: Array<keyof Features> = [
-  'meaningCoverage', 'meaningEvent', 'meaningSubject', 'eventDominant', 'echoes', 'clash', 'absent',
+  'meaningCoverage', 'joinedCoverage', 'meaningEvent', 'meaningSubject', 'eventDominant', 'echoes', 'clash', 'absent',
   'hasFacts', 'factConflict', 'actorConflict', 'conflictSubject', 'reversal', 'negation', 'scope', 'modality', 'crossLanguage', 'weakRole',
   'unmatchedWords', 'missingEvent',
 ];
@@ -83,7 +84,8 @@ export function analyse(corpus: Corpus, claim: string, ranked: RankedPassage[], 
   const terms = claimTerms(corpus, claim, entities);
   const lang = langOf(claim);
   const units = evidenceUnits(corpus, ranked, terms, hidden);
-  const sameEvent = [...units, ...joinedUnits(corpus, units, terms)].filter((u) => u.meaningSubject >= CANDIDATE_SUBJECT);
+  const joined = joinedUnits(corpus, units, terms);
+  const sameEvent = [...units, ...joined].filter((u) => u.meaningSubject >= CANDIDATE_SUBJECT);
 
   const claimWords = new Set([...terms.role].filter(([t, r]) => r !== 'fact' && !t.startsWith('@')).map(([t]) => t));
   const attach = attachment((id) => corpus.passages[id].text, claimWords, indexTokens);
@@ -137,6 +139,8 @@ export function analyse(corpus: Corpus, claim: string, ranked: RankedPassage[], 
 
   const features: Features = {
     meaningCoverage: best?.meaningCoverage ?? 0,
+    // A claim that joins two adjacent sentences: how much of it the pair holds (the model weighs it).
+    joinedCoverage: Math.max(best?.meaningCoverage ?? 0, ...joined.map((u) => u.meaningCoverage)),
     meaningEvent: best?.meaningEvent ?? 0,
     meaningSubject: best?.meaningSubject ?? 0,
     eventDominant: !hasRole(terms, 'event') || (best !== undefined && best.eventFound > best.eventMissing) ? 1 : 0,

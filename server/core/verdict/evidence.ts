@@ -86,7 +86,15 @@ function withTranslations(corpus: Corpus, passages: Passage[]): Passage[] {
 }
 
 function evidenceUnit(corpus: Corpus, lead: Passage, members: Passage[], terms: ClaimTerms): EvidenceUnit {
-  const has = (t: string) => members.some((m) => passageTokenSet(corpus, m).has(t));
+  const context = members.flatMap((m) => preceding(corpus, m));
+  // A name the sentences before it in the paragraph give is what its `it`, `they`, `同社` stand for.
+  const holds = (t: string) =>
+    members.some((m) => passageTokenSet(corpus, m).has(t)) || (terms.names.has(t) && context.some((c) => passageTokenSet(corpus, c).has(t)));
+  const has = (t: string) => {
+    if (holds(t)) return true;
+    const entity = terms.nameOf.get(t);
+    return entity !== undefined && holds(entity);
+  };
   const means = (t: string) => {
     const keys = terms.meaning.get(t);
     return has(t) || (keys !== undefined && passagesSay(corpus, members, keys));
@@ -105,6 +113,20 @@ function evidenceUnit(corpus: Corpus, lead: Passage, members: Passage[], terms: 
     ...eventWeights(terms, has),
     facts: members.flatMap((m) => factsOf(corpus, m)),
   };
+}
+
+/** Sentences of a paragraph that a later one may refer back to. */
+const CONTEXT_SENTENCES = 2;
+
+/** The sentences just before a passage in its paragraph and language, nearest first. */
+function preceding(corpus: Corpus, p: Passage): Passage[] {
+  const out: Passage[] = [];
+  for (let id = p.id - 1; id >= 0 && out.length < CONTEXT_SENTENCES; id--) {
+    const n = corpus.passages[id];
+    if (n.doc !== p.doc || n.paragraph !== p.paragraph || n.lang !== p.lang) break;
+    if (!n.heading) out.push(n);
+  }
+  return out;
 }
 
 /** The unit's facts and those of the sentences beside its lead (a claim may join the two). */

@@ -24,7 +24,7 @@ export interface SlotConflict {
 export function reversals(corpus: Corpus, words: ClaimWord[], members: Passage[]): SlotConflict[] {
   const out: SlotConflict[] = [];
   for (const w of words) {
-    if (!w.antonyms.size) continue;
+    if (!w.antonyms.size || !plainWord(w.text, w.lang, w.start === 0 ? '' : ' ')) continue;
     if (passagesSay(corpus, members, w.own) || passagesSay(corpus, members, w.synonyms)) continue;
     for (const m of members) {
       const found = opposite(m.text, w.antonyms);
@@ -40,12 +40,26 @@ export function reversals(corpus: Corpus, words: ClaimWord[], members: Passage[]
 
 const CONTENT_CHAR = /[\u3400-\u9fff\u30a1-\u30fa\u30fc]/g;
 
+/**
+ * A word that can carry a meaning to reverse: not part of a name (`The Last Ones`, `Cooling
+ * Tower`: capitalised inside a sentence) and, in Japanese, two kanji or katakana at least, or a verb
+ * or adjective (`上がる`, `低く`): a lone `前` or `上` is part of a compound far more often than a word.
+ */
+function plainWord(word: string, lang: 'ja' | 'en', before: string): boolean {
+  if (lang === 'ja') return (word.match(CONTENT_CHAR) ?? []).length >= 2 || /^[\u3400-\u9fff][\u3040-\u309f]+$/.test(word);
+  return !/^[A-Z]/.test(word) || /(?:^|[.!?:]\s*)$/.test(before);
+}
+
 function opposite(text: string, antonyms: Set<string>): { text: string; start: number; end: number } | undefined {
-  for (const m of text.matchAll(/[A-Za-z][A-Za-z’'-]*[A-Za-z]/g)) if (antonyms.has(wordKey(m[0]))) return { text: m[0], start: m.index!, end: m.index! + m[0].length };
+  for (const m of text.matchAll(/[A-Za-z][A-Za-z’'-]*[A-Za-z]/g)) {
+    if (antonyms.has(wordKey(m[0])) && plainWord(m[0], 'en', text.slice(Math.max(0, m.index! - 3), m.index!))) return { text: m[0], start: m.index!, end: m.index! + m[0].length };
+  }
   // A Japanese word counts by its first gloss, and only a content word (two kanji or katakana at
   // least): `に対する` glosses as `against`, which is no one's opposite.
   for (const w of japaneseWords(text)) {
-    if ((w.text.match(CONTENT_CHAR) ?? []).length >= 2 && antonyms.has(wordKey(w.english[0]))) return { text: w.text, start: w.start, end: w.end };
+    // A katakana word inside a longer one (`ビリ` in `ケイパビリティ`) is a fragment, not a word.
+    const fragment = /^[\u30a1-\u30fa\u30fc]/.test(w.text) && /[\u30a1-\u30fa\u30fc]/.test((text[w.start - 1] ?? '') + (text[w.end] ?? ''));
+    if (!fragment && (w.text.match(CONTENT_CHAR) ?? []).length >= 2 && antonyms.has(wordKey(w.english[0]))) return { text: w.text, start: w.start, end: w.end };
   }
   return undefined;
 }

@@ -10,6 +10,7 @@ import { extractFacts, type Fact } from '../facts';
 import { JA_TITLE_WORDS } from '../katakana';
 import { claimWords, type ClaimWord } from '../dictionary/concepts';
 import { ownQuery } from '../retrieval';
+import { lemmasOf } from '../dictionary/wordnet';
 import { queryTokens } from '../tokenize';
 
 export type TermRole = 'fact' | 'entity' | 'event';
@@ -27,6 +28,13 @@ export interface ClaimTerms {
    * the same in other words or in the other language (`交渉` for `negotiations`) holds it too.
    */
   meaning: Map<string, Set<string>>;
+  /**
+   * A name's own tokens → its entity's bridge token (`アモデイ` → `@dario-amodei`): a passage naming
+   * the entity in another spelling or script holds the name.
+   */
+  nameOf: Map<string, string>;
+  /** Tokens of names, known to the catalog or capitalised inside the sentence (`Corvex Labs`). */
+  names: Set<string>;
   /** The claim reports an opinion as someone's (`the editorial comment argues…`, `筆者は…と論じる`). */
   opinion: boolean;
 }
@@ -34,6 +42,9 @@ export interface ClaimTerms {
 
 // Kana-only bigrams (`した`, `てい`, `によ`) are grammar, not content: they match almost anything.
 export const KANA_ONLY = /^[\u3040-\u309fー]+$/;
+
+/** A capitalised word inside a sentence: a name, whether or not the catalog knows it. */
+const PROPER_NAME = /(?<![.!?:]\s)(?<=\s|^)[A-Z][A-Za-z0-9-]*[A-Za-z0-9]/g;
 
 export function claimTerms(corpus: Corpus, claim: string, entities: EntityCatalog): ClaimTerms {
   const facts = extractFacts(claim);
@@ -65,7 +76,12 @@ export function claimTerms(corpus: Corpus, claim: string, entities: EntityCatalo
       meaning.set(t, keys);
     }
   }
-  return { weight, role, facts, mentions, words, meaning, opinion: attributesView(claim) };
+  const nameOf = new Map<string, string>();
+  for (const m of mentions) for (const t of queryTokens(m.text)) if (role.get(t) === 'entity' && !nameOf.has(t)) nameOf.set(t, `@${m.entity.id}`);
+  const nameTokens = new Set([...role].filter(([, r]) => r === 'entity').map(([t]) => t));
+  // The first word of the claim only when it is no English word (`Corvex`, not `The`).
+  for (const m of claim.matchAll(PROPER_NAME)) if (m.index! > 0 || !lemmasOf(m[0]).length) for (const t of queryTokens(m[0])) if (role.get(t) === 'event') nameTokens.add(t);
+  return { weight, role, facts, mentions, words, meaning, nameOf, names: nameTokens, opinion: attributesView(claim) };
 }
 
 // A Japanese title written against a person's name, after it (`ルットニック商務長官`) or before it
