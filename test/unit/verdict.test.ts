@@ -294,3 +294,16 @@ test('a sentence that refers back (`It tends to…`) is about the names the sent
   const reversed = check('Corvex Labs found that Falconet tends to understate the practical relevance of its findings.', review);
   assert.notEqual(reversed.verdict, 'supported', reversed.explanation);
 });
+
+test('who said it: a statement credited to one person that the source quotes from another', () => {
+  for (const [claim, credited, quoted] of [
+    ['Susie Wiles said the government had spent two weeks working closely with Anthropic to analyze and approve Fable 5.', 'Susie Wiles', 'Howard Lutnick'],
+    ['スージー・ワイルズ首席補佐官は、過去2週間にわたりアンソロピック社と緊密に協力し、Fable 5 の分析と承認を行ったと述べた。', 'スージー・ワイルズ', 'ハワード・ルットニック'],
+  ]) {
+    const r = check(claim, seeds);
+    assert.equal(r.verdict, 'contradicted', r.explanation);
+    assert.deepEqual(r.conflicts.map((c) => [c.kind, c.claimValue, c.sourceValue]), [['actor', credited, quoted]]);
+  }
+  const right = check('Howard Lutnick said the government had spent two weeks working closely with Anthropic to analyze and approve Fable 5.', seeds);
+  assert.equal(right.verdict, 'supported', right.explanation);
+});

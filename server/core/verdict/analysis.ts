@@ -12,6 +12,7 @@ import { attachment, factConflicts, langOf, type FactConflict } from './conflict
 import { echoes, evidenceUnits, factsNearby, joinedUnits, ROLE_PREFERENCE, type EvidenceUnit } from './evidence';
 import { modalityMismatch, negationMismatch, quantifierMismatch, reversals, type SlotConflict } from './slots';
 import { reporterSwaps } from './reporters';
+import { speakerSwaps } from './speakers';
 import { actorSwaps } from './swaps';
 import { claimTerms, hasRole, type ClaimTerms } from './terms';
 
@@ -23,6 +24,8 @@ import { claimTerms, hasRole, type ClaimTerms } from './terms';
 export const CANDIDATE_SUBJECT = 0.35;
 /** The earlier hand-calibrated line for "clearly the same event" (dev set, 2026-11), kept for actor swaps only. */
 const SAME_EVENT = 0.5;
+/** The units saying most of what the claim says was said, where its speaker is looked for. */
+const SPEAKER_UNITS = 2;
 
 export interface ActorClash {
   claim: { name: string; start: number; end: number };
@@ -108,6 +111,11 @@ export function analyse(corpus: Corpus, claim: string, ranked: RankedPassage[], 
     // Who reported it: an outlet credited in the claim that no passage about the event names.
     if (!actors.length) {
       for (const s of reporterSwaps(claim, lead.members, sameEvent.flatMap((u) => u.members))) actors.push(s);
+    }
+    // Who said it: the statement the claim credits to one person, quoted from another.
+    if (!actors.length) {
+      const said = [...sameEvent].sort((a, b) => b.meaningEvent - a.meaningEvent).slice(0, SPEAKER_UNITS);
+      for (const s of speakerSwaps(claim, terms.mentions, said, entities)) actors.push(s);
     }
   }
   const best = bestUnit(units, (u) => u.meaningCoverage);
