@@ -13,7 +13,7 @@ interface Entry {
 
 // Headword → the rest of its line (`*` for common, tab, English words), parsed on first use.
 let table: Map<string, string> | undefined;
-let byEnglish: Map<string, Candidate[]> | undefined;
+let byEnglish: Map<string, string[]> | undefined;
 
 function load(): Map<string, string> {
   if (table) return table;
@@ -68,13 +68,9 @@ function rankedJapanese(english: string): string[] {
   let heads = chosen.get(word);
   if (heads) return heads;
   byEnglish ??= reverseTable();
-  const rank = (c: Candidate) => [c.position, c.common ? 0 : 1, c.word === word ? 0 : 1, c.senses, c.head.length];
-  const order = (a: Candidate, b: Candidate) => {
-    const ra = rank(a);
-    const rb = rank(b);
-    return ra.reduce((d, v, i) => d || v - rb[i], 0);
-  };
-  heads = [...(byEnglish.get(wordKey(word)) ?? [])].sort(order).slice(0, CANDIDATES).map((c) => c.head);
+  const key = wordKey(word);
+  const candidates = (byEnglish.get(key) ?? []).map((head) => candidate(head, key, word));
+  heads = candidates.sort(byLikelihood).slice(0, CANDIDATES).map((c) => c.head);
   if (chosen.size > 10_000) chosen.clear();
   chosen.set(word, heads);
   return heads;
@@ -82,33 +78,49 @@ function rankedJapanese(english: string): string[] {
 
 interface Candidate {
   head: string;
-  /** The English word's place among the headword's English words, and the word as written there. */
-  position: number;
-  word: string;
-  common: boolean;
-  /** How many English words the headword has: fewer is a narrower meaning. */
-  senses: number;
+  /** How likely the headword means the English word, best first: see japaneseOf. */
+  rank: number[];
+}
+
+function candidate(head: string, key: string, word: string): Candidate {
+  const rest = load().get(head)!;
+  const common = rest.startsWith('*');
+  const words = rest.slice(common ? 2 : 1).split(' ');
+  const position = words.findIndex((w) => wordKey(w) === key);
+  const exact = words[position]?.toLowerCase() === word;
+  return { head, rank: [position, common ? 0 : 1, exact ? 0 : 1, words.length, head.length] };
+}
+
+function byLikelihood(a: Candidate, b: Candidate): number {
+  for (let i = 0; i < a.rank.length; i++) if (a.rank[i] !== b.rank[i]) return a.rank[i] - b.rank[i];
+  return 0;
 }
 
 const chosen = new Map<string, string[]>();
-/** English words of a headword that lead to it: the first two carry its meaning. */
+/** English words of a headword that lead to it: the first two carry its meaning (商務省: department, commerce). */
 const LEADING = 2;
 
-function reverseTable(): Map<string, Candidate[]> {
-  const out = new Map<string, Candidate[]>();
+/** English key → headwords whose leading English words have it; ranked per query (candidate). */
+function reverseTable(): Map<string, string[]> {
+  const out = new Map<string, string[]>();
   for (const [head, rest] of load()) {
-    if (head.length < 2 || !(/[\u3400-\u9fff]/.test(head) || LOANWORD.test(head))) continue;
-    const common = rest.startsWith('*');
-    const words = rest.slice(common ? 2 : 1).split(' ');
-    for (let position = 0; position < Math.min(LEADING, words.length); position++) {
-      const key = wordKey(words[position]);
-      const list = out.get(key) ?? [];
-      list.push({ head, position, word: words[position].toLowerCase(), common, senses: words.length });
-      out.set(key, list);
+    if (head.length < 2 || !(HAS_KANJI.test(head) || LOANWORD.test(head))) continue;
+    const common = rest.charCodeAt(0) === 42; // `*`
+    let from = common ? 2 : 1;
+    for (let position = 0; position < LEADING && from < rest.length; position++) {
+      const space = rest.indexOf(' ', from);
+      const key = wordKey(rest.slice(from, space < 0 ? undefined : space));
+      const list = out.get(key);
+      if (list) list.push(head);
+      else out.set(key, [head]);
+      if (space < 0) break;
+      from = space + 1;
     }
   }
   return out;
 }
+
+const HAS_KANJI = /[\u3400-\u9fff]/;
 
 // Inflected ending → dictionary ending, longest first (a small deinflection table of the kind
 // rikaichan and yomichan use): past, te-form, negative, polite, passive, and the masu stem.
