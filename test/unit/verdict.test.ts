@@ -307,3 +307,18 @@ test('who said it: a statement credited to one person that the source quotes fro
   const right = check('Howard Lutnick said the government had spent two weeks working closely with Anthropic to analyze and approve Fable 5.', seeds);
   assert.equal(right.verdict, 'supported', right.explanation);
 });
+
+const PLANNED = `//- ministry.txt
+Export policy news
+The trade ministry is considering a ban on chip exports to the region, officials told reporters on Monday.
+Shipbuilders welcomed the new port fees announced last year.
+`;
+
+test('done against only planned: `already imposed` where the source says `is considering`', async () => {
+  const planned = await open([writeCorpus(PLANNED)], false);
+  const r = check('The trade ministry has already imposed a ban on chip exports to the region.', planned);
+  assert.equal(r.verdict, 'contradicted', r.explanation);
+  assert.deepEqual(r.conflicts.map((c) => [c.kind, c.claimValue, c.sourceValue]), [['modality', 'already', 'considering']]);
+  const faithful = check('The trade ministry is considering a ban on chip exports to the region.', planned);
+  assert.equal(faithful.verdict, 'supported', faithful.explanation);
+});

@@ -96,7 +96,7 @@ function modalityOf(text: string): { possible?: RegExpExecArray; required?: RegE
  */
 export function modalityMismatch(claim: string, members: Passage[]): SlotConflict | undefined {
   const c = modalityOf(claim);
-  if (!c.possible === !c.required) return undefined;
+  if (!c.possible === !c.required) return doneMismatch(claim, members);
   const claimKind = c.possible ? 'possible' : 'required';
   const rival = claimKind === 'possible' ? 'required' : 'possible';
   const inSource = members.map((m) => ({ m, modal: modalityOf(m.text) }));
@@ -105,6 +105,25 @@ export function modalityMismatch(claim: string, members: Passage[]): SlotConflic
   if (!found) return undefined;
   const [said, s] = [c[claimKind]!, found.modal[rival]!];
   return { kind: 'modality', claimText: said[0], claimStart: said.index, claimEnd: said.index + said[0].length, sourceText: s[0], sourceStart: s.index, sourceEnd: s.index + s[0].length, passage: found.m.id };
+}
+
+// Done against only planned: the claim says a thing has already or formally happened (`already
+// issued`, `すでに導入した`, `正式に制度化した`) where the source says it may, would or should, or
+// is proposed or expected (`floated`, `should write`, `検討`, `見通し`).
+const DONE_EN = /\b(?:already|formally|officially|has now|have now)\b/i;
+const DONE_JA = /(?:すでに|既に|正式に)/;
+const HEDGED_EN = /\b(?:may|might|could|would|should|likely|possibly|perhaps|propos(?:e|es|ed|ing|al)|consider(?:s|ed|ing)?|floated|plans?|planned|expected to|intends? to|not going to)\b/i;
+const HEDGED_JA = /(?:可能性|かもしれ|見込み|提案|検討|だろう|でしょう|べき|予定|見通し|計画)/;
+
+function doneMismatch(claim: string, members: Passage[]): SlotConflict | undefined {
+  const done = DONE_EN.exec(claim) ?? DONE_JA.exec(claim);
+  if (!done || HEDGED_EN.test(claim) || HEDGED_JA.test(claim)) return undefined;
+  if (members.some((m) => DONE_EN.test(m.text) || DONE_JA.test(m.text))) return undefined;
+  for (const m of members) {
+    const s = HEDGED_EN.exec(m.text) ?? HEDGED_JA.exec(m.text);
+    if (s) return { kind: 'modality', claimText: done[0], claimStart: done.index, claimEnd: done.index + done[0].length, sourceText: s[0], sourceStart: s.index, sourceEnd: s.index + s[0].length, passage: m.id };
+  }
+  return undefined;
 }
 
 const AUXILIARY = /^(?:be|been|being|have|has|had|do|does|did|yet|only|even|ever|always|fully|quite|so|that|to|a|an|the|any|all|more|longer|going|of)$/i;
