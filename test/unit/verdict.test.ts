@@ -322,3 +322,11 @@ test('done against only planned: `already imposed` where the source says `is con
   const faithful = check('The trade ministry is considering a ban on chip exports to the region.', planned);
   assert.equal(faithful.verdict, 'supported', faithful.explanation);
 });
+
+test('an act bound to the wrong one of two things the source names: `GPT-5.6 beat Mythos 5` where GPT-5.5 Cyber did', () => {
+  const r = check('GPT-5.6 beat Mythos 5 on some benchmarks.', seeds);
+  assert.equal(r.verdict, 'contradicted', r.explanation);
+  assert.deepEqual(r.conflicts.map((c) => [c.kind, c.claimValue, c.sourceValue]), [['actor', 'GPT-5.6', 'GPT-5.5 Cyber']]);
+  const right = check('GPT-5.5 Cyber beat Mythos 5 on some benchmarks.', seeds);
+  assert.equal(right.verdict, 'supported', right.explanation);
+});

@@ -13,6 +13,7 @@ import { echoes, evidenceUnits, factsNearby, joinedUnits, ROLE_PREFERENCE, type 
 import { modalityMismatch, negationMismatch, quantifierMismatch, reversals, type SlotConflict } from './slots';
 import { reporterSwaps } from './reporters';
 import { speakerSwaps } from './speakers';
+import { bindingSwaps } from './binding';
 import { actorSwaps } from './swaps';
 import { claimTerms, hasRole, type ClaimTerms } from './terms';
 
@@ -117,6 +118,8 @@ export function analyse(corpus: Corpus, claim: string, ranked: RankedPassage[], 
       const said = [...sameEvent].sort((a, b) => b.meaningEvent - a.meaningEvent).slice(0, SPEAKER_UNITS);
       for (const s of speakerSwaps(claim, terms.mentions, said, entities)) actors.push(s);
     }
+    // What the claim says one named doer did, the passage says another it also names did.
+    if (!actors.length) actors.push(...bindingSwaps(claim, terms.words, lead.members, entities));
   }
   const best = bestUnit(units, (u) => u.meaningCoverage);
   // Reversals and negation are read in the unit the claim matches best, when it is about the same
