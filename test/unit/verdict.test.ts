@@ -118,13 +118,17 @@ test('the dev set: at least 11 of 12 verdicts right, and no supported claim cont
 // now. The fourth was written before this round's changes (modality, negation and scope
 // conflicts, object and reporter swaps, cross-language retrieval of attributed views and
 // loanwords, the catalog's partOf): 51% then, 54/90 after. The first set is at 38 again.
-// The fourth set keeps its one faithful claim called contradicted (h4-014) on record rather than
-// fixed: a set that judges a change is not tuned on.
+// The fifth was written before the next round (English → Japanese through the words a corpus
+// uses, names held through the sentences before, speaker, binding and done-against-planned
+// conflicts): 45/90 then, 47 after.
+// The fourth and fifth sets keep their faithful claims called contradicted (h4-014; h5-047,
+// h5-067) on record rather than fixed: a set that judges a change is not tuned on.
 for (const [file, floor, falseAlarms] of [
   ['claims-heldout.jsonl', 38, []],
   ['claims-heldout2.jsonl', 29, []],
   ['claims-heldout3.jsonl', 57, []],
   ['claims-heldout4.jsonl', 54, ['h4-014']],
+  ['claims-heldout5.jsonl', 45, ['h5-047', 'h5-067']],
 ] as const) {
   test(`held-out claims (${file}): at least ${floor} verdicts right, and no faithful claim contradicted${falseAlarms.length ? ` but ${falseAlarms.join(', ')}` : ''}`, () => {
     const claims = devClaims(path.join(FIXTURES, file));
