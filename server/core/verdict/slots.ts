@@ -82,7 +82,7 @@ function negatedAt(text: string, word: { start: number; end: number }): boolean 
 // over` against `required to hand over`, `likely` against `必ず`).
 const POSSIBLE_EN = /\b(?:may|might|could|likely|possibly|perhaps|voluntar(?:y|ily)|optional|propos(?:e|es|ed|ing|al)|offer(?:s|ed|ing)?|consider(?:s|ed|ing)?|floated)\b/i;
 const REQUIRED_EN = /\b(?:must|required?|requires|requiring|mandatory|binding|obligat\w*|compulsory|forced|forcing|demand(?:s|ed)?|certain(?:ly)?|definitely|inevitabl[ey]|guaranteed)\b/i;
-const POSSIBLE_JA = /(?:可能性|かもしれ|見込み|任意|自主的|提案|検討|だろう|でしょう)/;
+const POSSIBLE_JA = /(?:可能性|かもしれ|見込み|任意|自主的|提案|検討|だろう|でしょう|(?<=[\u3040-\u309f])得(?:る|ます))/;
 const REQUIRED_JA = /(?:義務|必ず|確実に|強制|必須|不可避)/;
 
 function modalityOf(text: string): { possible?: RegExpExecArray; required?: RegExpExecArray } {
@@ -142,7 +142,7 @@ function japaneseGoverned(text: string, neg: { start: number; end: number }): st
 // everyone or several (`any non-US citizen inside or outside the US`, `すべて`, `among several`).
 // `not only` / `だけでなく` widen rather than restrict.
 const WIDENED = /\bnot\s+(?:only|just|merely)\b|だけでなく|だけではなく|のみならず|のみでなく/g;
-const RESTRICTED = /\b(?:only|solely|exclusively|sole)\b|唯一|のみ|だけ|に限[らりるっ]|一部/i;
+const RESTRICTED = /\b(?:only|solely|exclusively|sole|alone)\b|唯一|のみ|だけ|に限[らりるっ]|一部/i;
 const UNIVERSAL = /\b(?:all|every|everyone|both|any|entire|alike|several|among|many|multiple)\b|すべて|全て|全員|全体|両方|いずれも|問わず|複数|多くの/i;
 
 function quantifiers(text: string): { restricted?: RegExpExecArray; universal?: RegExpExecArray } {
