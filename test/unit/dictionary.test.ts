@@ -33,6 +33,13 @@ test('English → Japanese: the likeliest words first, and those the corpus uses
   assert.ok(!tokens.includes('官房'), 'a candidate the corpus never uses is not brought in');
 });
 
+test('meaning keys: irregular forms meet their lemma (WordNet exception lists), comparatives do not', () => {
+  assert.equal(wordKey('took'), wordKey('take'));
+  assert.equal(wordKey('Found'), wordKey('finding'));
+  assert.equal(wordKey('analyses'), wordKey('analysis'));
+  assert.notEqual(wordKey('better'), wordKey('good'));
+});
+
 test('WordNet: lemmas of inflected forms, synonyms of the first senses, antonyms', () => {
   assert.deepEqual(lemmasOf('overstated'), ['overstated', 'overstate']);
   assert.ok(synonyms('overstated').includes('exaggerate'));
