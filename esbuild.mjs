@@ -29,6 +29,8 @@ function testEntries(dir) {
 const builds = [
   { ...base, entryPoints: { client: 'client/extension.ts' }, outdir: 'dist' },
   { ...base, entryPoints: { server: 'server/server.ts' }, outdir: 'dist' },
+  // The first build's worker threads (server/host/parallelBuild.ts), started from dist/ by the server and the CLI.
+  { ...base, entryPoints: { analysisWorker: 'server/host/analysisWorker.ts' }, outdir: 'dist' },
   {
     ...base,
     entryPoints: { cli: 'server/cli.ts' },

@@ -18,6 +18,8 @@ export interface Bridges {
   annotators: Annotator[];
   /** Changes when the entity files do: part of what a saved index must match (the built-in list is code). */
   fingerprint: string;
+  /** The entity files read (the folders' and the named ones): what a worker thread needs to make the same annotators. */
+  entityFiles: string[];
 }
 
 
@@ -32,5 +34,5 @@ export function bridges(options: BridgeOptions): Bridges {
     }
   }
   const entityTokens: Annotator = (text) => entities.findMentions(text).map((m) => '@' + m.entity.id);
-  return { entities, annotators: [factTokens, entityTokens], fingerprint: filesFingerprint(files) };
+  return { entities, annotators: [factTokens, entityTokens], fingerprint: filesFingerprint(files), entityFiles: files };
 }

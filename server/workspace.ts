@@ -150,7 +150,7 @@ export class Workspace {
       // The same folders and entity files: only the files changed since need re-indexing.
       const previous = !rebuild && before && before.bridges.fingerprint === b.fingerprint && sameFolders(folders, this.builtFolders) ? before.corpus : undefined;
       const cache = indexCache(this.indexDir, folders, b);
-      const opened = await openCorpus({ seedsFolder: SEEDS_FOLDER, includeSeeds: false, folders }, this.logger, b.annotators, onProgress, { cache, previous, rebuild });
+      const opened = await openCorpus({ seedsFolder: SEEDS_FOLDER, includeSeeds: false, folders }, this.logger, b.annotators, onProgress, { cache, previous, rebuild, parallel: { entityFiles: b.entityFiles } });
       // Once this index is saved: it is marked used, and old ones of other folders go.
       void (opened.saving ?? Promise.resolve()).then(() => pruneSavedIndexes(cache.file, this.logger));
       // Nothing changed: the same index, with its warm caches (claim search, entity facts).

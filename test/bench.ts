@@ -4,7 +4,7 @@
 // the first build, a start from the saved index and a re-index of one changed file, side by
 // side; beside ours, a plain BM25 over the same passages and fuse.js over the same sentences.
 // A script, not a test: it prints figures.
-//   node --expose-gc dist/test/bench.js [sizes…] [--start-only]   e.g. `… 100 1000`
+//   node --expose-gc dist/test/bench.js [sizes…] [--start-only] [--one-thread]   e.g. `… 100 1000`
 import Fuse from 'fuse.js';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -77,7 +77,7 @@ async function measure(size: number, folder: string, written: string[], indexDir
   const firstBuild = async () => {
     gc();
     const before = process.memoryUsage();
-    const [built, indexMs] = await timeAsync(() => openCorpus(settings, silentLogger, b.annotators, undefined, { cache }));
+    const [built, indexMs] = await timeAsync(() => openCorpus(settings, silentLogger, b.annotators, undefined, { cache, ...PARALLEL(b) }));
     const [, saveMs] = await timeAsync(async () => built.saving);
     return { indexMs, saveMs, ...queries(size, built.corpus, b, before) };
   };
@@ -176,6 +176,8 @@ type Row = Awaited<ReturnType<typeof run>>;
 
 /** `--start-only`: the start rows alone (a quick look at a large size; the query figures take longer than the build). */
 const START_ONLY = process.argv.includes('--start-only');
+/** `--one-thread`: the first build on the main thread only, as for a small corpus (the default uses worker threads). */
+const PARALLEL = (b: ReturnType<typeof bridges>) => (process.argv.includes('--one-thread') ? {} : { parallel: { entityFiles: b.entityFiles } });
 
 const fixed = (x: number, digits: number) => (Number.isNaN(x) ? '—' : x.toFixed(digits));
 const pair = (xs: number[], digits = 1) => (xs.length ? `${percentile(xs, 50).toFixed(digits)} / ${percentile(xs, 95).toFixed(digits)}` : '—');

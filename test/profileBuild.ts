@@ -1,6 +1,7 @@
 // Where the first build's time goes, phase by phase, beside a plain BM25 over the same passages:
 // parsing, catalog inference, index tokens, each annotator, postings, alignment. A script that
-// prints figures, not a test. Run under `node --cpu-prof` for the functions inside a phase.
+// prints figures, not a test. The whole build is timed on one thread and in worker threads.
+// Run under `node --cpu-prof` for the functions inside a phase.
 //   node dist/test/profileBuild.js [documents]   (default 1,000)
 import { alignPassages } from '../server/core/align';
 import { bridges } from '../server/bridges';
@@ -9,6 +10,7 @@ import { Corpus, type SourceFile } from '../server/core/corpus';
 import { updateCorpus } from '../server/core/corpusUpdate';
 import { parseDocument } from '../server/core/parse';
 import { IndexBuilder } from '../server/core/searchIndex';
+import { buildInWorkers, threadsFor } from '../server/host/parallelBuild';
 import { indexTokens } from '../server/core/tokenize';
 import { silentLogger } from '../server/core/types';
 import { syntheticDocs } from './synthetic';
@@ -48,6 +50,10 @@ async function main() {
   const t2 = performance.now();
   const corpus = Corpus.build(files, { annotators: b.annotators });
   const buildMs = performance.now() - t2;
+  const threads = threadsFor(files, { entityFiles: b.entityFiles, minBytes: 0 });
+  const t4 = performance.now();
+  if (threads) await buildInWorkers(files, { annotators: b.annotators }, { entityFiles: b.entityFiles }, threads);
+  const parallelMs = performance.now() - t4;
 
   // One file in the middle changed, as the server's watcher sees it.
   const middle = files[Math.floor(files.length / 2)];
@@ -68,6 +74,7 @@ async function main() {
   for (const [phase, x] of Object.entries(ms).sort((a, c) => c[1] - a[1])) console.log(`| ${phase} | ${(x / 1000).toFixed(2)} | ${((100 * x) / total).toFixed(0)}% |`);
   console.log(`| sum of phases | ${(total / 1000).toFixed(2)} | |`);
   console.log(`| Corpus.build (all of it) | ${(buildMs / 1000).toFixed(2)} | ${(buildMs / plainMs).toFixed(1)}× plain |`);
+  if (threads) console.log(`| the same in ${threads} worker threads | ${(parallelMs / 1000).toFixed(2)} | ${(parallelMs / plainMs).toFixed(1)}× plain |`);
   console.log(`| plain BM25 (index tokens + postings) | ${(plainMs / 1000).toFixed(2)} | |`);
   console.log(`| one changed file re-indexed (median of 5) | ${(updateMs / 1000).toFixed(2)} | |`);
 }

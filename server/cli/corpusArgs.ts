@@ -24,7 +24,7 @@ export async function corpusFromArgs(parsed: Parsed): Promise<OpenedCorpus & { b
   const cache = parsed.flags['no-saved-index'] ? undefined : indexCache((parsed.flags['index-dir'] as string | undefined) ?? defaultIndexDir(), corpusFolders(settings), b);
   const progress = progressReporter();
   try {
-    const opened = await openCorpus(settings, clearingLogger(stderrLogger, progress), b.annotators, progress.onProgress, { cache });
+    const opened = await openCorpus(settings, clearingLogger(stderrLogger, progress), b.annotators, progress.onProgress, { cache, parallel: { entityFiles: b.entityFiles } });
     // Once this index is saved: it is marked used, and old ones of other folders go.
     if (cache) void (opened.saving ?? Promise.resolve()).then(() => pruneSavedIndexes(cache.file, stderrLogger));
     return { ...opened, bridges: b };

@@ -34,20 +34,33 @@ export class IndexBuilder {
 
   /** Adds the next passage (ids are consecutive from 0); an empty token list is never matched. */
   add(tokens: string[]): number {
-    const id = this.lengths.length;
-    this.lengths.push(tokens.length);
-    const touched: number[] = [];
-    for (const t of tokens) {
-      let termId = this.terms.get(t);
-      if (termId === undefined) {
-        termId = this.terms.size;
-        this.terms.set(t, termId);
-        if (termId >= this.counts.length) {
-          const next = new Int32Array(this.counts.length * 2);
-          next.set(this.counts);
-          this.counts = next;
-        }
+    const ids = new Int32Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) ids[i] = this.termId(tokens[i]);
+    return this.addTermIds(ids, 0, ids.length);
+  }
+
+  /** The term's id, a new one (the next) if the builder has not seen it. */
+  termId(term: string): number {
+    let termId = this.terms.get(term);
+    if (termId === undefined) {
+      termId = this.terms.size;
+      this.terms.set(term, termId);
+      if (termId >= this.counts.length) {
+        const next = new Int32Array(this.counts.length * 2);
+        next.set(this.counts);
+        this.counts = next;
       }
+    }
+    return termId;
+  }
+
+  /** Adds the next passage as the ids `termId` gave its tokens: `termIds[from]`…`termIds[to - 1]`. */
+  addTermIds(termIds: Int32Array, from: number, to: number): number {
+    const id = this.lengths.length;
+    this.lengths.push(to - from);
+    const touched: number[] = [];
+    for (let i = from; i < to; i++) {
+      const termId = termIds[i];
       if (this.counts[termId]++ === 0) touched.push(termId);
     }
     // Terms in first-seen order; every term's postings still come out sorted by passage id.

@@ -3,12 +3,13 @@
 // With a saved index it starts from that file and re-indexes only the files changed since; with
 // a previous corpus (the server's, when its watcher fires) it does the same in memory.
 import * as path from 'node:path';
-import { Corpus, type Annotator, type BuildProgress } from '../core/corpus';
+import { Corpus, type Annotator, type BuildProgress, type CorpusOptions, type SourceFile } from '../core/corpus';
 import { updateCorpus, type CorpusChanges } from '../core/corpusUpdate';
 import { encodeIndex } from '../core/indexFile';
 import { corpusFromSections, corpusSections } from '../core/savedCorpus';
 import type { Logger } from '../core/types';
 import { listFolders, loadFolders, readSidecars, readSourceFile } from './corpusFolders';
+import { buildInWorkers, threadsFor, type ParallelOptions } from './parallelBuild';
 import { readIndexFile, writeIndexFile } from './savedIndexFile';
 
 export interface CorpusSettings {
@@ -31,6 +32,11 @@ export interface OpenOptions {
   previous?: Corpus;
   /** Build from the text even if a saved index exists (and save the result). */
   rebuild?: boolean;
+  /**
+   * A first build of a large corpus runs in worker threads that make these annotators again
+   * from the same entity files (`Bridges.entityFiles`); without it, on one thread.
+   */
+  parallel?: ParallelOptions;
 }
 
 export interface OpenedCorpus {
@@ -77,7 +83,7 @@ export async function openCorpus(
     opened = { corpus, folders, skipped, from: options.previous ? 'updated' : 'loaded', changes };
   } else {
     const { files, sidecars, skipped } = await loadFolders(folders, logger, (done, total) => onProgress?.({ phase: 'reading', done, total }));
-    opened = { corpus: await Corpus.buildAsync(files, { sidecars, annotators }, onProgress), folders, skipped, from: 'built' };
+    opened = { corpus: await buildCorpus(files, { sidecars, annotators }, logger, onProgress, options.parallel), folders, skipped, from: 'built' };
   }
   const ms = performance.now() - started;
   const { corpus, changes } = opened;
@@ -89,6 +95,19 @@ export async function openCorpus(
   const needsSave = options.cache && (opened.from === 'built' || changed > 0 || (changes?.touched ?? 0) > 0);
   const saving = needsSave ? saveIndex(options.cache!, corpus, logger) : undefined;
   return { ...opened, ms, saving };
+}
+
+/** A first build: in worker threads when the corpus is large enough and they can run, else (or if they fail) on this one. */
+async function buildCorpus(files: SourceFile[], options: CorpusOptions, logger: Logger, onProgress?: (progress: BuildProgress) => void, parallel?: ParallelOptions): Promise<Corpus> {
+  const threads = parallel ? threadsFor(files, parallel) : 0;
+  if (threads) {
+    try {
+      return await buildInWorkers(files, options, parallel!, threads, onProgress);
+    } catch (e) {
+      logger.warn(`indexing in ${threads} worker threads failed (${(e as Error).message}); indexing on one thread`);
+    }
+  }
+  return Corpus.buildAsync(files, options, onProgress);
 }
 
 /** The saved corpus, or undefined (with one log line saying why) when there is none fit to use. */
