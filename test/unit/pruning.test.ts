@@ -47,3 +47,17 @@ test('pruned and exhaustive top k agree on a synthetic corpus with long posting 
   const drawn = Array.from({ length: 40 }, (_, i) => sentences[(i * 7919) % sentences.length].text);
   assertSameTopK(corpus, [...claims(), ...drawn]);
 });
+
+test('the top 50 is the head of the top 500, with and without a mask (claim search narrows with one and ranks with the other)', () => {
+  const b = bridges({ entityFiles: [], folders: [], logger: silentLogger });
+  const corpus = Corpus.build(
+    syntheticDocs(60).map((d) => ({ path: `/s/${d.name}`, name: d.name, folder: '/s', content: d.content })),
+    { annotators: b.annotators },
+  );
+  const english = new Float32Array(corpus.boost);
+  for (const p of corpus.passages) if (p.lang !== 'en') english[p.id] = 0;
+  for (const q of ['Mythos', 'ラトニック', 'export control', 'Lutnick Fable', '商務省', 'ミソス', 'Glasswing partners', 'XBOW V8 sandbox', 'compute SpaceX']) {
+    const query = claimQuery(corpus, q);
+    for (const mask of [corpus.boost, english]) assert.deepStrictEqual(corpus.index.search(query, 50, mask), corpus.index.search(query, 500, mask).slice(0, 50), q);
+  }
+});
