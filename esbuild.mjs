@@ -52,6 +52,7 @@ if (!production) {
     'test/bench.ts',
     'test/profileBuild.ts',
     'test/profileQueries.ts',
+    'test/profileFirstQueries.ts',
     'test/fuzz.ts',
   ].filter((f) => existsSync(f));
   builds.push({

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { bridges } from '../server/bridges';
 import { ClaimSearch } from '../server/core/claimSearch';
 import type { Corpus } from '../server/core/corpus';
-import { entityFacts } from '../server/core/entityFacts';
+import { EntityFacts, entityFacts, memoMentions } from '../server/core/entityFacts';
 import { checkMemo } from '../server/core/check';
 import { findSources } from '../server/core/findSources';
 import { memoHover } from '../server/core/hover';
@@ -20,6 +20,7 @@ import { loadFolders } from '../server/host/corpusFolders';
 import { openCorpus, type IndexCache } from '../server/host/openCorpus';
 import { rankPassages } from '../server/core/retrieval';
 import { IndexBuilder } from '../server/core/searchIndex';
+import { inBackground } from '../server/core/slices';
 import { indexTokens, queryTokens } from '../server/core/tokenize';
 import { silentLogger, type Passage } from '../server/core/types';
 import { devClaims, FIXTURES, SEEDS } from './helpers';
@@ -79,7 +80,7 @@ async function measure(size: number, folder: string, written: string[], indexDir
     const before = process.memoryUsage();
     const [built, indexMs] = await timeAsync(() => openCorpus(settings, silentLogger, b.annotators, undefined, { cache, ...PARALLEL(b) }));
     const [, saveMs] = await timeAsync(async () => built.saving);
-    return { indexMs, saveMs, ...queries(size, built.corpus, b, before) };
+    return { indexMs, saveMs, ...(await queries(size, built.corpus, b, before)) };
   };
   const { expected, claims, indexMs, saveMs, ...queryFigures } = await firstBuild();
 
@@ -120,8 +121,29 @@ async function measure(size: number, folder: string, written: string[], indexDir
   };
 }
 
+/**
+ * The first hover after a start as the language server gives it: its table answers at once from
+ * what is ready (an entity's first passages, until the warm-up has ranked it), while the warm-ups
+ * it starts once an index is ready (the hover table's, the open memo's entities first, and claim
+ * search's) run in the background in slices. The hover comes a turn of the event loop after the
+ * index is ready, so it waits for one slice of each; the time counts that wait. Resolves once the
+ * warm-ups are done (they hold the corpus), with the hover's time.
+ */
+async function serverFirstHover(corpus: Corpus, b: ReturnType<typeof bridges>, memo: string, name: string): Promise<number> {
+  const table = new EntityFacts(corpus, b.entities);
+  table.answerAtOnce = true;
+  table.prefer(memoMentions(b.entities, memo).map((m) => m.entity));
+  const warmUps = [inBackground(new ClaimSearch(corpus, b.entities).warmUpSteps()), table.warmUp()];
+  const t = performance.now();
+  await new Promise((resolve) => setImmediate(resolve));
+  memoHover(table, memo, { line: 0, character: memo.indexOf(name) + 1 });
+  const ms = performance.now() - t;
+  await Promise.all(warmUps);
+  return ms;
+}
+
 /** Query, search and hover latency on the built corpus, beside plain BM25 and fuse.js; and the answers a loaded index must repeat. */
-function queries(size: number, corpus: Corpus, b: ReturnType<typeof bridges>, before: NodeJS.MemoryUsage) {
+async function queries(size: number, corpus: Corpus, b: ReturnType<typeof bridges>, before: NodeJS.MemoryUsage) {
   gc();
   const after = process.memoryUsage();
   const stats = { passages: corpus.passages.length, postings: corpus.index.postingCount, heap: after.heapUsed - before.heapUsed, rss: after.rss };
@@ -131,7 +153,7 @@ function queries(size: number, corpus: Corpus, b: ReturnType<typeof bridges>, be
   const claims = [...devClaims().map((c) => c.claim), ...Array.from({ length: 60 }, () => pick(sentences).text)];
   const expected = answers(corpus, claims.slice(0, 20));
   if (START_ONLY) {
-    return { expected, claims, ...stats, claimMs: [], searchMs: [], hoverColdMs: NaN, warmMs: NaN, hoverMs: [], baselineBuildMs: NaN, baselineMs: [], fuseBuildMs: NaN, fuseClaimMs: [], fuseQueryMs: [] };
+    return { expected, claims, ...stats, claimMs: [], searchMs: [], serverHoverMs: NaN, hoverColdMs: NaN, warmMs: NaN, hoverMs: [], baselineBuildMs: NaN, baselineMs: [], fuseBuildMs: NaN, fuseClaimMs: [], fuseQueryMs: [] };
   }
   const claimMs = claims.map((c) => time(() => findSources(corpus, c, { top: 5 }))[1]);
   const search = new ClaimSearch(corpus, b.entities);
@@ -140,10 +162,12 @@ function queries(size: number, corpus: Corpus, b: ReturnType<typeof bridges>, be
   search.warmUp();
   const searchMs = queries.map((q) => time(() => search.search(q))[1]);
 
-  // Hovers on a memo's names: the first one before any warm-up (cold), the time to warm every
-  // entity (the server does it in the background after indexing), then warm hovers.
+  // Hovers on a memo's names: the server's first one after a start; the first one before any
+  // warm-up as the CLI answers it (cold and complete), the time to warm every entity (the server
+  // does it in the background after indexing), then warm hovers.
   const memo = 'Anthropic took Mythos offline after the Department of Commerce order; Howard Lutnick signed it. 商務省はミソスとFableへのアクセスを止めた。';
   const names = ['Anthropic', 'Mythos', 'Department of Commerce', 'Howard Lutnick', '商務省', 'ミソス', 'Fable'];
+  const serverHoverMs = await serverFirstHover(corpus, b, memo, 'Mythos');
   const table = entityFacts(corpus, b.entities);
   const [, hoverColdMs] = time(() => memoHover(table, memo, { line: 0, character: memo.indexOf('Mythos') + 1 }));
   const [, warmMs] = time(() => b.entities.all().forEach((e) => table.of(e)));
@@ -158,7 +182,7 @@ function queries(size: number, corpus: Corpus, b: ReturnType<typeof bridges>, be
   });
   const baselineMs = claims.map((c) => time(() => baseline.search(new Map(queryTokens(c).map((t) => [t, 1])), 5))[1]);
 
-  return { expected, claims, ...stats, claimMs, searchMs, hoverColdMs, warmMs, hoverMs, baselineBuildMs, baselineMs, ...fuseFigures(size, corpus, claims, queries) };
+  return { expected, claims, ...stats, claimMs, searchMs, serverHoverMs, hoverColdMs, warmMs, hoverMs, baselineBuildMs, baselineMs, ...fuseFigures(size, corpus, claims, queries) };
 }
 
 function fuseFigures(size: number, corpus: Corpus, claims: string[], queries: string[]) {
@@ -219,8 +243,8 @@ async function main() {
   }
   console.log('');
   console.log('Queries, beside a plain BM25 over the same passages and fuse.js over the same sentences.');
-  console.log('| docs | passages | postings | heap Δ | rss | sources p50/p95 ms | search p50/p95 ms | BM25 build s | BM25 claim p50/p95 ms | hover cold ms | warm-up s | hover p50/p95 ms | fuse build s | fuse claim p50 ms | fuse query p50 ms |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log('| docs | passages | postings | heap Δ | rss | sources p50/p95 ms | search p50/p95 ms | BM25 build s | BM25 claim p50/p95 ms | server’s first hover ms | hover cold (CLI) ms | warm-up s | hover p50/p95 ms | fuse build s | fuse claim p50 ms | fuse query p50 ms |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of rows) {
     const cells = [
       r.size,
@@ -232,6 +256,7 @@ async function main() {
       pair(r.searchMs),
       fixed(r.baselineBuildMs / 1000, 1),
       pair(r.baselineMs),
+      fixed(r.serverHoverMs, 1),
       fixed(r.hoverColdMs, 1),
       fixed(r.warmMs / 1000, 1),
       pair(r.hoverMs, 2),

@@ -7,6 +7,7 @@ import type { Corpus } from './corpus';
 import type { Entity, EntityCatalog } from './entities';
 import { learnNames, type NameForms } from './nameForms';
 import { readFor, readingWeight, readPassage, sameEvent, sortOf, SORT_RANK, type FactReading, type PassageReading } from './factRules';
+import { finish } from './slices';
 import { fold, positionAfter, splitLines } from './text';
 import type { Passage, Position, Range, Role } from './types';
 
@@ -18,6 +19,8 @@ const FACT_CHECKED = 60;
 // A hover that cannot wait reads fewer: reading is what costs (about half a millisecond each).
 const AT_ONCE_CHECKED = 30;
 const KEPT_FACTS = 12;
+// A warm-up's slices: a reading of a passage costs about half a millisecond.
+const READINGS_PER_STEP = 8;
 
 export interface EntityStats {
   /** Passages whose indexed text mentions the entity, in corpus order (headings are not indexed). */
@@ -60,6 +63,8 @@ export class EntityFacts {
   atOncePassages = 500;
   /** Up to this many passages, such a hover learns the names itself (tens of milliseconds). */
   smallCorpusPassages = 20_000;
+  /** A warm-up ranks an entity in slices of this many of its passages (a millisecond or two each). */
+  passagesPerSlice = 8192;
 
   private readonly stats = new Map<string, EntityStats>();
   private readonly readings = new Map<number, PassageReading>();
@@ -127,18 +132,29 @@ export class EntityFacts {
     this.warming ??= (async () => {
       const entities = this.catalog.all();
       this.nameSteps ??= learnNames(this.corpus, this.catalog);
+      // One entity at a time, itself in slices (Mythos has 120,000 passages at 10,000 documents:
+      // ranked in one go it would hold a hover up for a fifth of a second).
+      let ranking: { entity: Entity; steps: Generator<void, EntityStats> } | undefined;
       for (let i = 0; ; ) {
         // Yield first: a hover that starts the warm-up must not wait for its first step.
         await new Promise((resolve) => setImmediate(resolve));
         const [wanted] = this.wanted;
-        if (wanted) {
+        if (ranking) {
+          const step = ranking.steps.next();
+          if (step.done) {
+            if (!this.stats.has(ranking.entity.id)) this.stats.set(ranking.entity.id, step.value);
+            ranking = undefined;
+          }
+        } else if (wanted) {
           this.wanted.delete(wanted);
-          this.of(wanted);
+          if (!this.stats.has(wanted.id)) ranking = { entity: wanted, steps: this.computeSteps(wanted) };
         } else if (!this.nameForms) {
           const step = this.nameSteps.next();
           if (step.done) this.nameForms = step.value;
-        } else if (!this.catalogRanked && i < entities.length) this.of(entities[i++]);
-        else break;
+        } else if (!this.catalogRanked && i < entities.length) {
+          const entity = entities[i++];
+          if (!this.stats.has(entity.id)) ranking = { entity, steps: this.computeSteps(entity) };
+        } else break;
       }
       this.catalogRanked = true;
       this.warming = undefined;
@@ -179,17 +195,44 @@ export class EntityFacts {
   }
 
   private compute(entity: Entity): EntityStats {
-    const passages = Array.from(this.corpus.index.postings('@' + entity.id));
-    return { passages, documents: this.documentCount(passages), ...this.rankFacts(entity, passages) };
+    return finish(this.computeSteps(entity));
   }
 
+  /** `compute` in slices: it yields between them (a warm-up runs it that way). */
+  private *computeSteps(entity: Entity): Generator<void, EntityStats> {
+    const ids = this.corpus.index.postings('@' + entity.id);
+    const documents = this.documentCount(ids);
+    yield;
+    const ranked = yield* this.rankFactSteps(entity, ids, FACT_CHECKED);
+    return { passages: Array.from(ids), documents, ...ranked };
+  }
+
+  /**
+   * Documents with a passage among `ids` (ascending) that is not a related article's blurb. A
+   * document's passages are consecutive, so once one of its passages counts, the rest of them
+   * are skipped by binary search rather than visited.
+   */
   private documentCount(ids: ArrayLike<number>): number {
-    const docs = new Set<number>();
-    for (let i = 0; i < ids.length; i++) {
+    let count = 0;
+    for (let i = 0; i < ids.length; ) {
       const p = this.corpus.passages[ids[i]];
-      if (p.role !== 'related') docs.add(p.doc);
+      if (p.role === 'related') {
+        i++;
+        continue;
+      }
+      count++;
+      const own = this.corpus.documents[p.doc].passages;
+      const after = own[own.length - 1];
+      let lo = i + 1;
+      let hi = ids.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (ids[mid] <= after) lo = mid + 1;
+        else hi = mid;
+      }
+      i = lo;
     }
-    return docs.size;
+    return count;
   }
 
   /** How a passage reads, whichever entity asks: computed once per passage (many entities share passages). */
@@ -209,13 +252,18 @@ export class EntityFacts {
   }
 
   private rankFacts(entity: Entity, ids: ArrayLike<number>, checked = FACT_CHECKED): { facts: Passage[]; readings: FactReading[] } {
+    return finish(this.rankFactSteps(entity, ids, checked));
+  }
+
+  private *rankFactSteps(entity: Entity, ids: ArrayLike<number>, checked: number): Generator<void, { facts: Passage[]; readings: FactReading[] }> {
     // Two passes, the second on fewer passages: length alone (all of them: "Mythos" has 45,000 at
     // 2,000 documents), then how each candidate reads (a statement or not, dates, figures, subject).
-    const candidates = topCandidates(this.corpus.passages, ids, checked);
+    const candidates = yield* topCandidates(this.corpus.passages, ids, checked, this.passagesPerSlice);
     const names = [...new Set([entity.name, ...entity.aliases].map(fold))];
-    for (const c of candidates) {
+    for (const [i, c] of candidates.entries()) {
       c.reading = readFor(c.p, this.passageReading(c.p), entity.id, names);
       c.score *= readingWeight(c.reading);
+      if (i % READINGS_PER_STEP === READINGS_PER_STEP - 1) yield;
     }
     return pickDiverse(candidates.sort(byRank));
   }
@@ -239,7 +287,7 @@ const MAY_HOLD_FACT = /\d|[０-９]|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct
  * ids, without sorting or even wrapping them all (an entity may have 100,000 passages): the first
  * counts passages per (role, length in hundredths) key, the second keeps those above the cut.
  */
-function topCandidates(passages: readonly Passage[], ids: ArrayLike<number>, k: number): Candidate[] {
+function* topCandidates(passages: readonly Passage[], ids: ArrayLike<number>, k: number, perSlice: number): Generator<void, Candidate[]> {
   const KEYS = 4 * 202;
   // Within a role, a passage that may hold a date or a figure is read before one that cannot.
   const keyOf = (p: Passage): number =>
@@ -250,6 +298,7 @@ function topCandidates(passages: readonly Passage[], ids: ArrayLike<number>, k: 
     const key = keyOf(passages[ids[i]]);
     keys[i] = key;
     if (key >= 0) counts[key]++;
+    if (i % perSlice === perSlice - 1) yield;
   }
   let cut = 0;
   for (let kept = 0; cut < KEYS && kept + counts[cut] < k; cut++) kept += counts[cut];

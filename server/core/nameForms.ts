@@ -14,6 +14,8 @@ import { indexTokens } from './tokenize';
 import type { Position } from './types';
 
 const LATIN_PART = /^[A-Z][a-z]{2,}$/;
+/** Passages read between two yields of `learnNames`. */
+const PASSAGES_PER_STEP = 4096;
 const KATAKANA_PART = /^[\p{Script=Katakana}ー]{3,}$/u;
 
 /** First and family names of a person, from the full names among its name and aliases. */
@@ -111,8 +113,11 @@ export function* learnNames(corpus: Corpus, catalog: EntityCatalog): Generator<v
     const full = [person.name, ...person.aliases].flatMap((a) => [a, a.replace(/・/g, '')]).filter((a) => a !== part && a.includes(part));
     let alone = 0;
     let elsewhere = false;
-    for (const id of corpus.index.postings(token)) {
-      const p = corpus.passages[id];
+    const ids = corpus.index.postings(token);
+    for (let i = 0; i < ids.length; i++) {
+      // A common first bigram (`ジェ`) has tens of thousands of passages: read in slices.
+      if (i % PASSAGES_PER_STEP === PASSAGES_PER_STEP - 1) yield;
+      const p = corpus.passages[ids[i]];
       if (LATIN_PART.test(part) && standaloneAt(p.text, part.toLowerCase(), true).length) {
         elsewhere = true;
         break;

@@ -1,6 +1,7 @@
 // aiPolicyClaims/searchClaims: the quick pick's fuzzy search (core/searchClaims.ts), as claim items.
 import { sourceView } from '../core/findSources';
 import { searchClaims as search } from '../core/searchClaims';
+import { inBackground } from '../core/slices';
 import type { Lang } from '../core/types';
 import { SearchClaimsRequest, type ClaimItem, type SearchClaimsParams } from '../protocol';
 import type { Indexed } from '../workspace';
@@ -10,8 +11,9 @@ import type { Feature } from './context';
 export const searchClaimsFeature: Feature = {
   capabilities: {},
   register(ctx) {
-    // The first query's one-time costs (dictionaries, typo index) are paid in the background once an index is ready.
-    ctx.workspace.onIndexed(({ claims }) => setImmediate(() => claims.warmUp()));
+    // The first query's one-time costs (dictionaries, typo index) are paid in the background once
+    // an index is ready, in slices, so that a hover or a query meanwhile does not wait for them.
+    ctx.workspace.onIndexed(({ claims }) => void inBackground(claims.warmUpSteps()));
     ctx.connection.onRequest(SearchClaimsRequest, async (params) => searchClaims(await ctx.workspace.answerable(), params, ctx.workspace.settings.languages));
   },
 };

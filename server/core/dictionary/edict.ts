@@ -3,7 +3,8 @@
 // headwords, with the inflected endings of verbs and adjectives taken back to their dictionary
 // form (`下回った` → `下回る`), the way dictionary look-up tools read running text.
 import data from '../../data/edict.txt';
-import { lineTable } from './lines';
+import { finish } from '../slices';
+import { lineTableSteps } from './lines';
 import { wordKey } from './stem';
 
 interface Entry {
@@ -16,14 +17,37 @@ let table: Map<string, string> | undefined;
 let byEnglish: Map<string, string[]> | undefined;
 
 function load(): Map<string, string> {
-  if (table) return table;
+  return (table ??= finish(tableSteps()));
+}
+
+function* tableSteps(): Generator<void, Map<string, string>> {
   // A common word's headword ends in `*` (the dictionary's (P) mark): moved to the front of its rest.
-  table = new Map();
-  for (const [head, rest] of lineTable(data)) {
-    if (head.endsWith('*')) table.set(head.slice(0, -1), `*\t${rest}`);
-    else table.set(head, `\t${rest}`);
+  const out = new Map<string, string>();
+  let n = 0;
+  for (const [head, rest] of yield* lineTableSteps(data)) {
+    if (head.endsWith('*')) out.set(head.slice(0, -1), `*\t${rest}`);
+    else out.set(head, `\t${rest}`);
+    if (++n % ENTRIES_PER_STEP === 0) yield;
   }
-  return table;
+  return out;
+}
+
+/** Entries handled between two yields of a sliced load (a few milliseconds). */
+const ENTRIES_PER_STEP = 5_000;
+
+/**
+ * Loads the dictionary and its English index in slices, for a background warm-up; a look-up
+ * meanwhile loads what it needs at once (the same tables).
+ */
+export function* preloadSteps(): Generator<void> {
+  if (!table) {
+    const loaded = yield* tableSteps();
+    table ??= loaded;
+  }
+  if (!byEnglish) {
+    const index = yield* reverseTableSteps();
+    byEnglish ??= index;
+  }
 }
 
 const parsed = new Map<string, Entry>();
@@ -102,8 +126,14 @@ const LEADING = 2;
 
 /** English key → headwords whose leading English words have it; ranked per query (candidate). */
 function reverseTable(): Map<string, string[]> {
+  return finish(reverseTableSteps());
+}
+
+function* reverseTableSteps(): Generator<void, Map<string, string[]>> {
   const out = new Map<string, string[]>();
+  let n = 0;
   for (const [head, rest] of load()) {
+    if (++n % ENTRIES_PER_STEP === 0) yield;
     if (head.length < 2 || !(HAS_KANJI.test(head) || LOANWORD.test(head))) continue;
     const common = rest.charCodeAt(0) === 42; // `*`
     let from = common ? 2 : 1;

@@ -2,7 +2,7 @@
 // server/data/build-wordnet.mjs): a word's synonyms are the words of its two most frequent senses;
 // its antonyms the direct ones and those of its adjective cluster.
 import data from '../../data/wordnet.txt';
-import { lineTable } from './lines';
+import { lineTable, lineTableSteps } from './lines';
 
 interface Entry {
   synonyms: string[];
@@ -15,6 +15,13 @@ const parsed = new Map<string, Entry>();
 
 function load(): Map<string, string> {
   return (table ??= lineTable(data));
+}
+
+/** Loads the word list in slices, for a background warm-up (a look-up meanwhile loads it at once). */
+export function* preloadSteps(): Generator<void> {
+  if (table) return;
+  const loaded = yield* lineTableSteps(data);
+  table ??= loaded;
 }
 
 function entryOf(lemma: string): Entry {
