@@ -101,6 +101,7 @@ export async function openCorpus(
 async function buildCorpus(files: SourceFile[], options: CorpusOptions, logger: Logger, onProgress?: (progress: BuildProgress) => void, parallel?: ParallelOptions): Promise<Corpus> {
   const threads = parallel ? threadsFor(files, parallel) : 0;
   if (threads) {
+    logger.info(`indexing ${files.length} files in ${threads} worker threads`);
     try {
       return await buildInWorkers(files, options, parallel!, threads, onProgress);
     } catch (e) {
