@@ -7,6 +7,7 @@ import type { Corpus } from './corpus';
 import type { EntityCatalog } from './entities';
 import { preloadSteps as preloadJapanese } from './dictionary/edict';
 import { preloadSteps as preloadEnglish } from './dictionary/wordnet';
+import { FuzzyPrefilter } from './fuzzyPrefilter';
 import { claimQuery } from './retrieval';
 import { finish } from './slices';
 import type { Hit } from './searchIndex';
@@ -84,7 +85,7 @@ export class ClaimSearch {
     // looser reading (a katakana variant) found them.
     const named = this.entities?.namedIn(q).map((e) => e.id) ?? [];
     for (const id of named) if (!terms.has(`@${id}`)) terms.set(`@${id}`, NAMED_ENTITY_WEIGHT);
-    const { fuse, prefiltered } = this.fuseFor(terms, narrowing, limit);
+    const { fuse, prefiltered } = this.fuseFor(q, terms, narrowing, limit);
     const scores = new Map<number, number>();
     for (const r of fuse.search(q, { limit: Math.max(limit * 4, 200) })) {
       if (keep(this.corpus.passages[r.item.id])) scores.set(r.item.id, r.score ?? 1);
@@ -193,7 +194,7 @@ export class ClaimSearch {
   }
 
   /** fuse.js over what the query may find; with the BM25 hits that narrowed the field when BM25 did. */
-  private fuseFor(terms: Map<string, number>, narrowing: Narrowing | undefined, limit: number): { fuse: Fuse<Entry>; prefiltered?: Hit[] } {
+  private fuseFor(query: string, terms: Map<string, number>, narrowing: Narrowing | undefined, limit: number): { fuse: Fuse<Entry>; prefiltered?: Hit[] } {
     if (narrowing && narrowing.ids.length <= FILTERED_FUSE_LIMIT) {
       narrowing.fuse ??= new Fuse(this.entries(narrowing.ids.map((id) => this.corpus.passages[id])), FUSE_OPTIONS);
       return { fuse: narrowing.fuse };
@@ -201,7 +202,10 @@ export class ClaimSearch {
     if (!narrowing && this.corpus.passages.length <= FULL_SCAN_LIMIT) return { fuse: this.fullFuse() };
     const boost = narrowing ? (narrowing.mask ??= this.mask(narrowing.ids)) : this.corpus.boost;
     const hits = this.corpus.index.search(terms, Math.max(PREFILTER, limit), boost);
-    return { fuse: new Fuse(this.entries(hits.slice(0, PREFILTER).map((h) => this.corpus.passages[h.id])), FUSE_OPTIONS), prefiltered: hits };
+    // Only the entries fuse.js may match: the same results, without reading the others.
+    const prefilter = new FuzzyPrefilter(query, FUSE_OPTIONS.threshold);
+    const entries = this.entries(hits.slice(0, PREFILTER).map((h) => this.corpus.passages[h.id])).filter((e) => prefilter.mayMatch(e.text) || prefilter.mayMatch(e.title));
+    return { fuse: new Fuse(entries, FUSE_OPTIONS), prefiltered: hits };
   }
 
   private mask(ids: number[]): Float32Array {
