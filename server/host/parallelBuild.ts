@@ -35,8 +35,11 @@ const MAX_THREADS = 4;
 /** A batch: this many files or this much text, whichever comes first (small enough to balance the threads). */
 const BATCH_FILES = 32;
 const BATCH_CHARS = 512 * 1024;
-/** Batches queued per worker, so that none waits for the main thread between two. */
-const IN_FLIGHT = 2;
+/**
+ * Batches queued per worker (about half a second of work each), so that none waits while the
+ * main thread merges or collects garbage — on a large corpus a full collection takes a second.
+ */
+const IN_FLIGHT = 4;
 const WORKER_FILE = 'analysisWorker.js';
 
 /** The bundled worker script beside the running bundle (dist/), or undefined when there is none (then: one thread). */
