@@ -50,7 +50,7 @@ async function main() {
   const t2 = performance.now();
   const corpus = Corpus.build(files, { annotators: b.annotators });
   const buildMs = performance.now() - t2;
-  const threads = threadsFor(files, { entityFiles: b.entityFiles, minBytes: 0 });
+  const threads = threadsFor(files, { entityFiles: b.entityFiles, minChars: 0 });
   const t4 = performance.now();
   if (threads) await buildInWorkers(files, { annotators: b.annotators }, { entityFiles: b.entityFiles }, threads);
   const parallelMs = performance.now() - t4;

@@ -18,8 +18,8 @@ export interface WorkerSetup {
 export interface ParallelOptions extends WorkerSetup {
   /** Worker threads to use (default: the cores available, at most MAX_THREADS); below 2, one thread. */
   threads?: number;
-  /** Less text than this is indexed on one thread (default MIN_BYTES). */
-  minBytes?: number;
+  /** Fewer characters of text than this are indexed on one thread (default MIN_CHARS). */
+  minChars?: number;
 }
 
 export interface AnalysisRequest {
@@ -29,8 +29,8 @@ export interface AnalysisRequest {
 
 export type AnalysisResponse = { batch: number; result: AnalysedBatch } | { batch: number; error: string };
 
-/** About 150 seed-sized documents: below it a single thread finishes before workers have started. */
-const MIN_BYTES = 4 * 1024 * 1024;
+/** Characters of text (about 230 documents like the seeds): below it one thread finishes about as soon as workers would. */
+const MIN_CHARS = 4 * 1024 * 1024;
 const MAX_THREADS = 4;
 /** A batch: this many files or this much text, whichever comes first (small enough to balance the threads). */
 const BATCH_FILES = 32;
@@ -57,7 +57,7 @@ export function threadsFor(files: SourceFile[], options: ParallelOptions): numbe
   if (threads < 2 || files.length < 2) return 0;
   let chars = 0;
   for (const f of files) chars += f.content.length;
-  return chars >= (options.minBytes ?? MIN_BYTES) ? threads : 0;
+  return chars >= (options.minChars ?? MIN_CHARS) ? threads : 0;
 }
 
 /**

@@ -75,7 +75,7 @@ test('small corpora and single-core machines stay on one thread', () => {
   const file = (content: string, i: number): SourceFile => ({ path: `/c/${i}.txt`, name: `${i}.txt`, folder: '/c', content });
   const small = [file('a'.repeat(1000), 0), file('b'.repeat(1000), 1)];
   assert.equal(threadsFor(small, { entityFiles: [] }), 0);
-  assert.equal(threadsFor(small, { entityFiles: [], minBytes: 0, threads: 2 }), 2);
-  assert.equal(threadsFor(small, { entityFiles: [], minBytes: 0, threads: 1 }), 0);
-  assert.equal(threadsFor([small[0]], { entityFiles: [], minBytes: 0, threads: 2 }), 0);
+  assert.equal(threadsFor(small, { entityFiles: [], minChars: 0, threads: 2 }), 2);
+  assert.equal(threadsFor(small, { entityFiles: [], minChars: 0, threads: 1 }), 0);
+  assert.equal(threadsFor([small[0]], { entityFiles: [], minChars: 0, threads: 2 }), 0);
 });
