@@ -19,7 +19,7 @@ function listFiles(dir) {
     .map((e) => relative(dir, join(e.parentPath ?? e.path, e.name)));
 }
 
-const ALLOWED = [/^dist\/(client|server|cli)\.js$/, /^seeds\//, /^syntaxes\//, /^l10n\//, /^package\.json$/, /^package\.nls(\.[\w-]+)?\.json$/, /^README\.md$/i, /^docs\/images\/[\w-]+\.png$/, /^LICENSE(\.\w+)?$/i, /^server\/data\/NOTICE\.md$/, /^\.vsixmanifest$/, /^CHANGELOG\.md$/];
+const ALLOWED = [/^dist\/(client|server|cli|analysisWorker)\.js$/, /^seeds\//, /^syntaxes\//, /^l10n\//, /^package\.json$/, /^package\.nls(\.[\w-]+)?\.json$/, /^README\.md$/i, /^docs\/images\/[\w-]+\.png$/, /^LICENSE(\.\w+)?$/i, /^server\/data\/NOTICE\.md$/, /^\.vsixmanifest$/, /^CHANGELOG\.md$/];
 
 function beforeChecks(extensionsDir) {
   const out = tempDir('vsix');
@@ -59,7 +59,8 @@ function beforeChecks(extensionsDir) {
         const extra = files.filter((f) => !ALLOWED.some((re) => re.test(f)));
         if (extra.length) throw new Error(`unexpected files: ${extra.slice(0, 20).join(', ')}`);
         // The dictionaries' licences travel with the bundle that holds their data.
-        for (const needed of ['dist/client.js', 'dist/server.js', 'seeds/catalog.json', 'server/data/NOTICE.md']) {
+        // dist/analysisWorker.js: the first build's worker threads on a large corpus (server/host/parallelBuild.ts).
+        for (const needed of ['dist/client.js', 'dist/server.js', 'dist/analysisWorker.js', 'seeds/catalog.json', 'server/data/NOTICE.md']) {
           if (!files.includes(needed)) throw new Error(`${needed} is missing`);
         }
       },
