@@ -70,7 +70,9 @@ export function buildInWorkers(files: SourceFile[], options: CorpusOptions, setu
   const sorted = [...files].sort(byPath);
   const batches = batchesOf(sorted);
   const assembler = new CorpusAssembler(sorted, options);
-  const workers = Array.from({ length: Math.min(threads, batches.length) }, () => new Worker(script, { workerData: setup }));
+  // A worker's stdout is its own stream, not piped into this process's: a language server speaks
+  // LSP on stdout, and a stray line from a worker would break it (the core writes none today).
+  const workers = Array.from({ length: Math.min(threads, batches.length) }, () => new Worker(script, { workerData: setup, stdout: true }));
   const stop = () => Promise.all(workers.map((w) => w.terminate())).catch(() => undefined);
   onProgress?.({ phase: 'parsing', done: 0, total: files.length });
   return new Promise<Corpus>((resolve, reject) => {
