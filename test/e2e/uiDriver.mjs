@@ -94,11 +94,20 @@ async function wordCentre(page, word) {
  * `until` (by default: once it no longer says "Loading…").
  */
 export async function hoverWord(page, word, until = /\S/) {
-  const { x, y } = await wordCentre(page, word);
-  await page.mouse.move(x - 40, y + 40);
-  await page.mouse.move(x, y, { steps: 4 });
   const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents').first();
-  await hover.waitFor({ state: 'visible', timeout: 15_000 });
+  // A hover can be dropped when the editor re-renders under a still mouse (diagnostics arriving
+  // just as a memo opens): as a person would, move off the word and back, up to three times.
+  for (let attempt = 1; ; attempt++) {
+    const { x, y } = await wordCentre(page, word);
+    await page.mouse.move(x - 40, y + 40);
+    await page.mouse.move(x, y, { steps: 4 });
+    try {
+      await hover.waitFor({ state: 'visible', timeout: 5_000 });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
   // The hover first shows "Loading..." while the providers answer, then each provider's part.
   await page.waitForFunction(
     ([el, source, flags]) => !/^\s*Loading/.test(el.innerText) && new RegExp(source, flags).test(el.innerText),
