@@ -11,6 +11,7 @@ import { actorConflicts } from './actors';
 import { attachment, factConflicts, langOf, type FactConflict } from './conflicts';
 import { echoes, evidenceUnits, factsNearby, joinedUnits, ROLE_PREFERENCE, type EvidenceUnit } from './evidence';
 import { modalityMismatch, negationMismatch, quantifierMismatch, reversals, type SlotConflict } from './slots';
+import type { NameClash } from './clash';
 import { reporterSwaps } from './reporters';
 import { speakerSwaps } from './speakers';
 import { bindingSwaps } from './binding';
@@ -28,11 +29,6 @@ const SAME_EVENT = 0.5;
 /** The units saying most of what the claim says was said, where its speaker is looked for. */
 const SPEAKER_UNITS = 2;
 
-export interface ActorClash {
-  claim: { name: string; start: number; end: number };
-  source: { name: string; start: number; end: number };
-  passage: number;
-}
 
 export interface Analysis {
   terms: ClaimTerms;
@@ -41,7 +37,7 @@ export interface Analysis {
   sameEvent: EvidenceUnit[];
   best?: EvidenceUnit;
   factConflicts: FactConflict[];
-  actorConflicts: ActorClash[];
+  actorConflicts: NameClash[];
   slotConflicts: SlotConflict[];
   /** Why the best unit may not back the claim: a value it gives differently, or lacks. */
   clash?: FactConflict;
@@ -94,7 +90,7 @@ export function analyse(corpus: Corpus, claim: string, ranked: RankedPassage[], 
   const claimWords = new Set([...terms.role].filter(([t, r]) => r !== 'fact' && !t.startsWith('@')).map(([t]) => t));
   const attach = attachment((id) => corpus.passages[id].text, claimWords, indexTokens);
   let facts = factConflicts(terms.facts, sameEvent, lang, attach, (u) => u.meaningSubject);
-  const actors: ActorClash[] = actorConflicts(claim, sameEvent.flatMap((u) => u.members), entities).map((c) => ({
+  const actors: NameClash[] = actorConflicts(claim, sameEvent.flatMap((u) => u.members), entities).map((c) => ({
     claim: { name: c.claim.name, start: c.claim.start, end: c.claim.end },
     source: { name: c.source.name, start: c.source.start, end: c.source.end },
     passage: c.passage,

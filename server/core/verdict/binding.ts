@@ -7,7 +7,7 @@ import type { ClaimWord } from '../dictionary/concepts';
 import { wordKey } from '../dictionary/stem';
 import type { EntityCatalog, Mention } from '../entities';
 import type { Passage } from '../types';
-import type { SpeakerSwap } from './speakers';
+import type { NameClash } from './clash';
 
 /** Kinds of name whose acts a claim may bind to the wrong one. */
 const DOERS = new Set(['person', 'company', 'agency', 'model', 'program']);
@@ -33,7 +33,7 @@ function doerOf(text: string, mentions: Mention[], at: number): Mention | undefi
  * the unit with another named doer of the same kind that the claim does not name, while the
  * passage names the claim's doer elsewhere.
  */
-export function bindingSwaps(claim: string, words: ClaimWord[], members: Passage[], entities: EntityCatalog): SpeakerSwap[] {
+export function bindingSwaps(claim: string, words: ClaimWord[], members: Passage[], entities: EntityCatalog): NameClash[] {
   const claimMentions = entities.findMentions(claim);
   const named = new Set(claimMentions.map((m) => m.entity.id));
   // What the doer did, as the passage may say it: the act in any wording, or a name it acted on.

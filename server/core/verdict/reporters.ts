@@ -5,18 +5,8 @@
 // `Xが報じた` — and a name in one script is matched to the other by its sounds.
 import { editDistance } from '../text';
 import type { Passage } from '../types';
+import type { NamedSpan, NameClash } from './clash';
 
-export interface Reporter {
-  name: string;
-  start: number;
-  end: number;
-}
-
-export interface ReporterSwap {
-  claim: Reporter;
-  source: Reporter;
-  passage: number;
-}
 
 const NAME_EN = String.raw`(?:The\s+)?\*?[A-Z][\w&.-]*\*?(?:\s+[A-Z][\w&.-]*\*?){0,3}`;
 const FRAMES_EN = [
@@ -35,8 +25,8 @@ const FRAMES_JA = [
 const NOT_OUTLETS = /^(?:The|This|That|A|An|It|He|She|They|We|I)$/;
 
 /** Names a text credits with a report, with their offsets. */
-export function reporters(text: string): Reporter[] {
-  const out: Reporter[] = [];
+export function reporters(text: string): NamedSpan[] {
+  const out: NamedSpan[] = [];
   for (const re of [...FRAMES_EN, ...FRAMES_JA]) {
     for (const m of text.matchAll(re)) {
       const raw = m[1];
@@ -94,11 +84,11 @@ export function sameOutlet(a: string, b: string): boolean {
  * The claim credits an outlet that no passage about the event names, in any script, while the
  * unit the claim is read against credits another: one swap per such claim outlet.
  */
-export function reporterSwaps(claim: string, unit: Passage[], sameEvent: Passage[]): ReporterSwap[] {
+export function reporterSwaps(claim: string, unit: Passage[], sameEvent: Passage[]): NameClash[] {
   const credited = reporters(claim);
   if (!credited.length) return [];
   const rivals = unit.flatMap((p) => reporters(p.text).map((r) => ({ r, passage: p.id })));
-  const swaps: ReporterSwap[] = [];
+  const swaps: NameClash[] = [];
   for (const c of credited) {
     const named = sameEvent.some((p) => reporters(p.text).some((r) => sameOutlet(r.name, c.name)) || nameIn(p.text, c.name));
     if (named) continue;

@@ -3,13 +3,9 @@
 // quotes another (`Howard Lutnick (Secretary of Commerce): Over the past two weeks…`). The
 // statement is right and the speaker wrong: a conflict the verdict can show with both names.
 import type { EntityCatalog, Mention } from '../entities';
+import type { NameClash } from './clash';
 import type { EvidenceUnit } from './evidence';
 
-export interface SpeakerSwap {
-  claim: { name: string; start: number; end: number };
-  source: { name: string; start: number; end: number };
-  passage: number;
-}
 
 // A statement verb after the speaker (`X said`, `X, the chief of staff, stated`) or `according to` before.
 const SAYS_AFTER = /^(?:[^.;:]{0,60}?,\s*)?\s*(?:has\s+|had\s+)?(?:said|says|stated|states|told|tells|wrote|writes|argued|argues|warned|warns|noted|notes|added|claimed|claims|announced|announces|insisted|declared|declares|contended|contends|testified|posted|tweeted)\b/i;
@@ -21,7 +17,7 @@ const SUBJECT_JA = /^[^、。]{0,12}?(?:は|が|によると|によれば|の(?:
 const CLEFT_JA = /のは[、,]?\s*$/;
 
 /** The people the claim credits with a statement. */
-export function claimSpeakers(claim: string, mentions: Mention[]): Mention[] {
+function claimSpeakers(claim: string, mentions: Mention[]): Mention[] {
   return mentions.filter((m) => {
     if (m.entity.kind !== 'person') return false;
     const after = claim.slice(m.end, m.end + 80);
@@ -35,8 +31,8 @@ export function claimSpeakers(claim: string, mentions: Mention[]): Mention[] {
  * For each claim speaker, the first unit about the same statement (in `units` order) that quotes
  * a different person and never names the claim's speaker.
  */
-export function speakerSwaps(claim: string, mentions: Mention[], units: EvidenceUnit[], entities: EntityCatalog): SpeakerSwap[] {
-  const out: SpeakerSwap[] = [];
+export function speakerSwaps(claim: string, mentions: Mention[], units: EvidenceUnit[], entities: EntityCatalog): NameClash[] {
+  const out: NameClash[] = [];
   for (const said of claimSpeakers(claim, mentions)) {
     for (const unit of units) {
       const quoted = unit.members.find((m) => m.speaker);
