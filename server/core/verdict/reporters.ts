@@ -7,7 +7,6 @@ import { editDistance } from '../text';
 import type { Passage } from '../types';
 import type { NamedSpan, NameClash } from './clash';
 
-
 const NAME_EN = String.raw`(?:The\s+)?\*?[A-Z][\w&.-]*\*?(?:\s+[A-Z][\w&.-]*\*?){0,3}`;
 const FRAMES_EN = [
   new RegExp(String.raw`\b[Aa]ccording to (?:a |an |the )?(${NAME_EN})`, 'g'),
