@@ -6,3 +6,27 @@ export function append<T>(target: T[], items: readonly T[]): T[] {
   for (const item of items) target.push(item);
   return target;
 }
+
+/** An Int32Array that grows by doubling as numbers are pushed (postings, per-file columns). */
+export class GrowableInt32 {
+  data: Int32Array;
+  length = 0;
+
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity);
+  }
+
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+
+  /** A copy of the numbers pushed so far, exactly as long as they are. */
+  take(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}

@@ -4,6 +4,7 @@
 // A worker thread runs it over its share of the files; corpusAssembler.ts merges the batches,
 // in corpus order, into the corpus a single-threaded build gives.
 import { alignPassages } from './align';
+import { GrowableInt32 } from './arrays';
 import { inferCatalog } from './catalog';
 import { passageTokens, type Annotator, type DocumentOrigin } from './corpus';
 import { parseDocument } from './parse';
@@ -74,21 +75,6 @@ export class TermEncoder {
   }
 }
 
-class Column {
-  data = new Int32Array(1024);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-  take(): Int32Array {
-    return this.data.slice(0, this.length);
-  }
-}
 
 /** Analyses `files` as a single-threaded build would, each file on its own. */
 export function analyseFiles(files: FileText[], annotators: Annotator[], encoder: TermEncoder): AnalysedBatch {
@@ -99,13 +85,13 @@ export function analyseFiles(files: FileText[], annotators: Annotator[], encoder
   const roles: number[] = [];
   const langs: number[] = [];
   const flags: number[] = [];
-  const paragraphs = new Column();
-  const ranges = new Column();
+  const paragraphs = new GrowableInt32();
+  const ranges = new GrowableInt32();
   const texts: string[] = [];
   const speakers: string[] = [];
-  const tokenCounts = new Column();
-  const tokens = new Column();
-  const pairs = new Column();
+  const tokenCounts = new GrowableInt32();
+  const tokens = new GrowableInt32();
+  const pairs = new GrowableInt32();
   for (const [i, file] of files.entries()) {
     const doc = parseDocument(file.content, file.name);
     layouts[i] = doc.layout === 'seed' ? 1 : 0;

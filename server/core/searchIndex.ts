@@ -2,32 +2,20 @@
 // passages): postings in one compressed-sparse-row layout, and MaxScore pruning at query time so
 // that a whole-sentence claim touches the long posting lists of common terms only for the few
 // passages that can still reach the top k.
+import { GrowableInt32 } from './arrays';
 
 const K1 = 1.2;
 const B = 0.75;
 /** Added to each term's bound: more than 32-bit sums of a claim's scores can be off by. */
 const ROUNDING = 1e-3;
 
-class GrowableInt32 {
-  data = new Int32Array(1 << 16);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-}
-
 /** Collects passages' tokens; `finish()` turns them into a `SearchIndex`. */
 export class IndexBuilder {
   private terms = new Map<string, number>();
-  private termOf = new GrowableInt32();
-  private tfOf = new GrowableInt32();
-  private lengths = new GrowableInt32();
-  private passageOf = new GrowableInt32();
+  private termOf = new GrowableInt32(1 << 16);
+  private tfOf = new GrowableInt32(1 << 16);
+  private lengths = new GrowableInt32(1 << 16);
+  private passageOf = new GrowableInt32(1 << 16);
 
   /** Per-term counts while one passage is added (all zero between passages), indexed by term id. */
   private counts = new Int32Array(1 << 16);
