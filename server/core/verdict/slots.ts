@@ -89,22 +89,40 @@ function modalityOf(text: string): { possible?: RegExpExecArray; required?: RegE
   return { possible: POSSIBLE_EN.exec(text) ?? POSSIBLE_JA.exec(text) ?? undefined, required: REQUIRED_EN.exec(text) ?? REQUIRED_JA.exec(text) ?? undefined };
 }
 
+/** The claim's words against the passage's, as a conflict of `kind`. */
+function matchConflict(kind: SlotConflict['kind'], said: RegExpExecArray, s: RegExpExecArray, passage: number): SlotConflict {
+  return { kind, claimText: said[0], claimStart: said.index, claimEnd: said.index + said[0].length, sourceText: s[0], sourceStart: s.index, sourceEnd: s.index + s[0].length, passage };
+}
+
+/**
+ * Two opposed kinds of word (possible / required, restricted / universal): the claim (`c`, as
+ * `read` found its words) has one kind only, the unit none of it and the other kind in one of its
+ * passages. Undefined when the claim has both kinds or neither.
+ */
+function opposedKinds<K extends string>(
+  kind: SlotConflict['kind'],
+  read: (text: string) => Partial<Record<K, RegExpExecArray>>,
+  [a, b]: [K, K],
+  c: Partial<Record<K, RegExpExecArray>>,
+  members: Passage[],
+): SlotConflict | undefined {
+  if (!c[a] === !c[b]) return undefined;
+  const [mine, rival] = c[a] ? [a, b] : [b, a];
+  const inSource = members.map((m) => ({ m, words: read(m.text) }));
+  if (inSource.some(({ words }) => words[mine])) return undefined;
+  const found = inSource.find(({ words }) => words[rival]);
+  return found && matchConflict(kind, c[mine]!, found.words[rival]!, found.m.id);
+}
+
 /**
  * The claim says a thing is required or certain where the unit says it is only possible or
  * voluntary, or the other way round: one kind of modal word on each side, and none of the claim's
- * kind in the unit.
+ * kind in the unit. A claim with neither says it was done, or not: see doneMismatch.
  */
 export function modalityMismatch(claim: string, members: Passage[]): SlotConflict | undefined {
   const c = modalityOf(claim);
   if (!c.possible === !c.required) return doneMismatch(claim, members);
-  const claimKind = c.possible ? 'possible' : 'required';
-  const rival = claimKind === 'possible' ? 'required' : 'possible';
-  const inSource = members.map((m) => ({ m, modal: modalityOf(m.text) }));
-  if (inSource.some(({ modal }) => modal[claimKind])) return undefined;
-  const found = inSource.find(({ modal }) => modal[rival]);
-  if (!found) return undefined;
-  const [said, s] = [c[claimKind]!, found.modal[rival]!];
-  return { kind: 'modality', claimText: said[0], claimStart: said.index, claimEnd: said.index + said[0].length, sourceText: s[0], sourceStart: s.index, sourceEnd: s.index + s[0].length, passage: found.m.id };
+  return opposedKinds('modality', modalityOf, ['possible', 'required'], c, members);
 }
 
 // Done against only planned: the claim says a thing has already or formally happened (`already
@@ -121,7 +139,7 @@ function doneMismatch(claim: string, members: Passage[]): SlotConflict | undefin
   if (members.some((m) => DONE_EN.test(m.text) || DONE_JA.test(m.text))) return undefined;
   for (const m of members) {
     const s = HEDGED_EN.exec(m.text) ?? HEDGED_JA.exec(m.text);
-    if (s) return { kind: 'modality', claimText: done[0], claimStart: done.index, claimEnd: done.index + done[0].length, sourceText: s[0], sourceStart: s.index, sourceEnd: s.index + s[0].length, passage: m.id };
+    if (s) return matchConflict('modality', done, s, m.id);
   }
   return undefined;
 }
@@ -156,17 +174,7 @@ function quantifiers(text: string): { restricted?: RegExpExecArray; universal?: 
  * what the unit says of one alone (`among several models` against `the only model`).
  */
 export function quantifierMismatch(claim: string, members: Passage[]): SlotConflict | undefined {
-  const c = quantifiers(claim);
-  const claimSide = c.restricted ?? c.universal;
-  if (!claimSide || (c.restricted && c.universal)) return undefined;
-  const kind = c.restricted ? 'restricted' : 'universal';
-  const rival = kind === 'restricted' ? 'universal' : 'restricted';
-  const inSource = members.map((m) => ({ m, q: quantifiers(m.text) }));
-  if (inSource.some(({ q }) => q[kind])) return undefined;
-  const found = inSource.find(({ q }) => q[rival]);
-  if (!found) return undefined;
-  const s = found.q[rival]!;
-  return { kind: 'scope', claimText: claimSide[0], claimStart: claimSide.index, claimEnd: claimSide.index + claimSide[0].length, sourceText: s[0], sourceStart: s.index, sourceEnd: s.index + s[0].length, passage: found.m.id };
+  return opposedKinds('scope', quantifiers, ['restricted', 'universal'], quantifiers(claim), members);
 }
 
 /** How many content words after an English negation it is taken to govern (`did not provide *specific details*`). */
