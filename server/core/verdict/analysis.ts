@@ -115,7 +115,7 @@ export function analyse(corpus: Corpus, claim: string, ranked: RankedPassage[], 
       for (const s of speakerSwaps(claim, terms.mentions, said, entities)) actors.push(s);
     }
     // What the claim says one named doer did, the passage says another it also names did.
-    if (!actors.length) actors.push(...bindingSwaps(claim, terms.words, lead.members, entities));
+    if (!actors.length) actors.push(...bindingSwaps(claim, terms.mentions, terms.words, lead.members, entities));
   }
   const best = bestUnit(units, (u) => u.meaningCoverage);
   // Reversals and negation are read in the unit the claim matches best, when it is about the same

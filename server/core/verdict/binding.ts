@@ -33,32 +33,39 @@ function doerOf(text: string, mentions: Mention[], at: number): Mention | undefi
  * the unit with another named doer of the same kind that the claim does not name, while the
  * passage names the claim's doer elsewhere.
  */
-export function bindingSwaps(claim: string, words: ClaimWord[], members: Passage[], entities: EntityCatalog): NameClash[] {
-  const claimMentions = entities.findMentions(claim);
+export function bindingSwaps(claim: string, claimMentions: Mention[], words: ClaimWord[], members: Passage[], entities: EntityCatalog): NameClash[] {
   const named = new Set(claimMentions.map((m) => m.entity.id));
+  // Each English passage read once: its names, and its words as meaning keys.
+  const passages: PassageRead[] = members
+    .filter((p) => p.lang === 'en')
+    .map((p) => ({ p, mentions: entities.findMentions(p.text), words: [...p.text.matchAll(LATIN_WORD)].map((m) => ({ key: wordKey(m[0]), at: m.index! })) }));
   // What the doer did, as the passage may say it: the act in any wording, or a name it acted on.
-  const anchors: Array<{ start: number; found: (p: Passage, mentions: Mention[]) => number[] }> = [];
+  const anchors: Array<{ start: number; found: (read: PassageRead) => number[] }> = [];
   for (const w of words) {
     if (w.lang !== 'en' || claimMentions.some((m) => m.start <= w.start && w.end <= m.end)) continue;
     const keys = new Set([...w.own, ...w.synonyms]);
-    anchors.push({ start: w.start, found: (p) => [...p.text.matchAll(LATIN_WORD)].filter((m) => keys.has(wordKey(m[0]))).map((m) => m.index!) });
+    anchors.push({ start: w.start, found: (read) => read.words.filter((x) => keys.has(x.key)).map((x) => x.at) });
   }
-  for (const o of claimMentions) anchors.push({ start: o.start, found: (_, mentions) => mentions.filter((m) => m.entity.id === o.entity.id).map((m) => m.start) });
+  for (const o of claimMentions) anchors.push({ start: o.start, found: (read) => read.mentions.filter((m) => m.entity.id === o.entity.id).map((m) => m.start) });
   for (const anchor of anchors) {
     const doer = doerOf(claim, claimMentions, anchor.start);
     if (!doer) continue;
-    for (const p of members) {
-      if (p.lang !== 'en') continue;
-      const mentions = entities.findMentions(p.text);
-      if (!mentions.some((m) => m.entity.id === doer.entity.id)) continue;
-      for (const at of anchor.found(p, mentions)) {
-        const other = doerOf(p.text, mentions, at);
+    for (const read of passages) {
+      if (!read.mentions.some((m) => m.entity.id === doer.entity.id)) continue;
+      for (const at of anchor.found(read)) {
+        const other = doerOf(read.p.text, read.mentions, at);
         if (!other || other.entity.kind !== doer.entity.kind || named.has(other.entity.id) || entities.nested(other.entity.id, doer.entity.id)) continue;
-        return [{ claim: { name: doer.text, start: doer.start, end: doer.end }, source: { name: other.text, start: other.start, end: other.end }, passage: p.id }];
+        return [{ claim: { name: doer.text, start: doer.start, end: doer.end }, source: { name: other.text, start: other.start, end: other.end }, passage: read.p.id }];
       }
     }
   }
   return [];
+}
+
+interface PassageRead {
+  p: Passage;
+  mentions: Mention[];
+  words: Array<{ key: string; at: number }>;
 }
 
 const LATIN_WORD = /[A-Za-z][A-Za-z’'-]*[A-Za-z]/g;
