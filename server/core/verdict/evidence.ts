@@ -90,10 +90,15 @@ function evidenceUnit(corpus: Corpus, lead: Passage, members: Passage[], terms: 
   // A name the sentences before it in the paragraph give is what its `it`, `they`, `同社` stand for.
   const holds = (t: string) =>
     members.some((m) => passageTokenSet(corpus, m).has(t)) || (terms.names.has(t) && context.some((c) => passageTokenSet(corpus, c).has(t)));
+  // Asked of every term by each share below: answered once per term.
+  const answers = new Map<string, boolean>();
   const has = (t: string) => {
-    if (holds(t)) return true;
-    const entity = terms.nameOf.get(t);
-    return entity !== undefined && holds(entity);
+    let answer = answers.get(t);
+    if (answer === undefined) {
+      const entity = terms.nameOf.get(t);
+      answers.set(t, (answer = holds(t) || (entity !== undefined && holds(entity))));
+    }
+    return answer;
   };
   const means = (t: string) => {
     const keys = terms.meaning.get(t);
