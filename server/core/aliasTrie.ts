@@ -1,6 +1,7 @@
 // The aliases of a catalog compiled into a trie over folded text (NFKC + lowercase), walked once
 // per start position, and the choice among overlapping matches. Mention finding runs over every
 // passage of every document, so this is the hot path of indexing.
+import { upperBound } from './arrays';
 import type { Entity } from './types';
 import { fold, originOf, type FoldedText } from './text';
 
@@ -194,13 +195,7 @@ export function coveredBy(spans: readonly Candidate[]): (start: number, end: num
   const reach: number[] = [];
   for (const c of sorted) reach.push(Math.max(c.end, reach.length ? reach[reach.length - 1] : -1));
   return (start, end) => {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] <= start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = upperBound(starts, start);
     return lo > 0 && reach[lo - 1] >= end;
   };
 }

@@ -30,3 +30,23 @@ export class GrowableInt32 {
     return this.data.slice(0, this.length);
   }
 }
+
+/** In `values` sorted ascending, from `from` to `to - 1`: the first index whose value is at least `value` (`to` when none is). */
+export function lowerBound(values: ArrayLike<number>, value: number, from = 0, to = values.length): number {
+  while (from < to) {
+    const mid = (from + to) >> 1;
+    if (values[mid] < value) from = mid + 1;
+    else to = mid;
+  }
+  return from;
+}
+
+/** In `values` sorted ascending, from `from` to `to - 1`: the first index whose value is greater than `value` (`to` when none is). */
+export function upperBound(values: ArrayLike<number>, value: number, from = 0, to = values.length): number {
+  while (from < to) {
+    const mid = (from + to) >> 1;
+    if (values[mid] <= value) from = mid + 1;
+    else to = mid;
+  }
+  return from;
+}

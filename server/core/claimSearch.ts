@@ -3,6 +3,7 @@
 // fuse.js over every sentence is too slow, so BM25 narrows the field first and fuse.js re-ranks
 // what is left.
 import Fuse from 'fuse.js';
+import { lowerBound } from './arrays';
 import type { Corpus } from './corpus';
 import type { EntityCatalog } from './entities';
 import { preloadSteps as preloadJapanese } from './dictionary/edict';
@@ -258,16 +259,8 @@ export class SortedIds {
   }
 
   has(id: number): boolean {
-    let lo = 0;
-    let hi = this.ids.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const v = this.ids[mid];
-      if (v === id) return true;
-      if (v < id) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return false;
+    const at = lowerBound(this.ids, id);
+    return at < this.ids.length && this.ids[at] === id;
   }
 }
 

@@ -3,6 +3,7 @@
 // touched file is not re-indexed), and merging their postings with the unchanged documents'
 // instead of re-tokenising those. The result is the corpus a fresh build of the same files gives:
 // the same documents, passages, keys and postings in the same order (term ids aside).
+import { lowerBound, upperBound } from './arrays';
 import { Corpus, byPath, catalogEntries, type Annotator, type DocumentOrigin, type SourceFile } from './corpus';
 import type { CatalogSidecar } from './catalog';
 import type { ListedFile } from './sourceText';
@@ -179,13 +180,7 @@ export function mergeIndexes(a: SearchIndex, runs: Run[], b: IndexParts, mapB: I
     filled[m] = k;
     for (let j = b.offsets[t + 1] - 1; j >= b.offsets[t]; j--) {
       const id = mapB[b.ids[j]];
-      let lo = start;
-      let hi = i;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (ids[mid] > id) hi = mid;
-        else lo = mid + 1;
-      }
+      const lo = upperBound(ids, id, start, i);
       if (lo < i) {
         ids.copyWithin(k - (i - lo), lo, i);
         tfs.copyWithin(k - (i - lo), lo, i);
@@ -230,29 +225,20 @@ function keptPostings(aIds: Int32Array, runs: Run[]): KeptPostings {
       },
     };
   }
-  /** The first posting in `from`…`to - 1` whose passage is at least `id`. */
-  const lowerBound = (from: number, to: number, id: number) => {
-    while (from < to) {
-      const mid = (from + to) >> 1;
-      if (aIds[mid] < id) from = mid + 1;
-      else to = mid;
-    }
-    return from;
-  };
   return {
     count(from, to) {
       let n = 0;
       for (const r of runs) {
-        const lo = lowerBound(from, to, r.start);
-        from = lowerBound(lo, to, r.end);
+        const lo = lowerBound(aIds, r.start, from, to);
+        from = lowerBound(aIds, r.end, lo, to);
         n += from - lo;
       }
       return n;
     },
     copy(from, to, tfsIn, ids, tfs, at) {
       for (const r of runs) {
-        const lo = lowerBound(from, to, r.start);
-        from = lowerBound(lo, to, r.end);
+        const lo = lowerBound(aIds, r.start, from, to);
+        from = lowerBound(aIds, r.end, lo, to);
         const n = from - lo;
         // Long lists are copied as memory; a view per short one would cost more than the loop.
         if (n > 64) {

@@ -2,7 +2,7 @@
 // bridge tokens already in the search index, so no passage is re-scanned), how many documents
 // mention it, and its facts ranked for a hover. Everything is computed once per corpus and
 // catalog (one index generation) and per entity on first use, so that a hover is a lookup.
-import { append } from './arrays';
+import { append, upperBound } from './arrays';
 import type { Corpus } from './corpus';
 import type { Entity, EntityCatalog } from './entities';
 import { learnNames, type NameForms } from './nameForms';
@@ -223,14 +223,7 @@ export class EntityFacts {
       count++;
       const own = this.corpus.documents[p.doc].passages;
       const after = own[own.length - 1];
-      let lo = i + 1;
-      let hi = ids.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (ids[mid] <= after) lo = mid + 1;
-        else hi = mid;
-      }
-      i = lo;
+      i = upperBound(ids, after, i + 1);
     }
     return count;
   }

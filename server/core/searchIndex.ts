@@ -2,7 +2,7 @@
 // passages): postings in one compressed-sparse-row layout, and MaxScore pruning at query time so
 // that a whole-sentence claim touches the long posting lists of common terms only for the few
 // passages that can still reach the top k.
-import { GrowableInt32 } from './arrays';
+import { GrowableInt32, lowerBound } from './arrays';
 
 const K1 = 1.2;
 const B = 0.75;
@@ -73,16 +73,7 @@ export class IndexBuilder {
     const termCount = this.terms.size;
     // Postings are added in passage order: those of the first `passages` passages are a prefix.
     let total = this.termOf.length;
-    if (passages < this.lengths.length) {
-      let lo = 0;
-      let hi = total;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (this.passageOf.data[mid] < passages) lo = mid + 1;
-        else hi = mid;
-      }
-      total = lo;
-    }
+    if (passages < this.lengths.length) total = lowerBound(this.passageOf.data, passages, 0, total);
     const offsets = new Int32Array(termCount + 1);
     for (let i = 0; i < total; i++) offsets[this.termOf.data[i] + 1]++;
     for (let t = 0; t < termCount; t++) offsets[t + 1] += offsets[t];
@@ -315,16 +306,9 @@ export class SearchIndex {
   }
 
   private find(t: number, id: number): number {
-    let lo = this.offsets[t];
-    let hi = this.offsets[t + 1] - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const v = this.ids[mid];
-      if (v === id) return mid;
-      if (v < id) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
+    const end = this.offsets[t + 1];
+    const at = lowerBound(this.ids, id, this.offsets[t], end);
+    return at < end && this.ids[at] === id ? at : -1;
   }
 
   /**
@@ -355,14 +339,7 @@ export class SearchIndex {
       step *= 2;
       hi = lo + step;
     }
-    if (hi > end) hi = end;
-    lo++;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.ids[mid] < id) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.ids, id, lo + 1, Math.min(hi, end));
   }
 
   /** The most one posting of term `t` scores for a weight of 1, computed once per term. */
