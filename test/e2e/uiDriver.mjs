@@ -91,9 +91,12 @@ async function wordCentre(page, word) {
 
 /**
  * Moves the mouse onto `word` and returns the text of the hover that appears, once it matches
- * `until` (by default: once it no longer says "Loading…").
+ * `until` (by default: once it no longer says "Loading…") and, when `linkTo` is given, once it
+ * holds a link whose target contains one of those strings. A hover is assembled from parts (the
+ * diagnostic under the mouse comes at once, our provider's part when the server answers), so the
+ * links are awaited with the text, not read after it.
  */
-export async function hoverWord(page, word, until = /\S/) {
+export async function hoverWord(page, word, until = /\S/, linkTo = []) {
   const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents').first();
   // A hover can be dropped when the editor re-renders under a still mouse (diagnostics arriving
   // just as a memo opens): as a person would, move off the word and back, up to three times.
@@ -103,25 +106,28 @@ export async function hoverWord(page, word, until = /\S/) {
     await page.mouse.move(x, y, { steps: 4 });
     try {
       await hover.waitFor({ state: 'visible', timeout: 5_000 });
-      break;
+      // The hover first shows "Loading..." while the providers answer, then each provider's part.
+      await page.waitForFunction(
+        ([source, flags, targets]) => {
+          const el = document.querySelector('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents');
+          if (!el || /^\s*Loading/.test(el.innerText) || !new RegExp(source, flags).test(el.innerText)) return false;
+          if (targets.length === 0) return true;
+          const hrefs = [...el.querySelectorAll('a')].map((a) => a.getAttribute('data-href') ?? a.getAttribute('href') ?? '');
+          return hrefs.some((href) => targets.some((t) => href.includes(t)));
+        },
+        [until.source, until.flags, linkTo],
+        { timeout: 15_000 },
+      );
+      return await hover.innerText();
     } catch (e) {
-      if (attempt === 3) throw e;
+      if (attempt === 3) {
+        const seen = await page.evaluate(() => [...document.querySelectorAll('.monaco-hover:not(.hidden) a')].map((a) => a.getAttribute('data-href') ?? a.getAttribute('href') ?? ''));
+        const text = await hover.innerText({ timeout: 1_000 }).catch(() => '(no hover)');
+        const wanted = linkTo.length ? ` and a link to one of ${linkTo.join(', ')}` : '';
+        throw new Error(`the hover over "${word}" never showed ${until}${wanted}; it showed:\n${text}\nlinks: ${seen.join(', ') || 'none'}\n(${e.message.split('\n')[0]})`);
+      }
     }
   }
-  // The hover first shows "Loading..." while the providers answer, then each provider's part.
-  await page.waitForFunction(
-    ([el, source, flags]) => !/^\s*Loading/.test(el.innerText) && new RegExp(source, flags).test(el.innerText),
-    [await hover.elementHandle(), until.source, until.flags],
-    { timeout: 15_000 },
-  );
-  return hover.innerText();
-}
-
-/** The targets of the links in the visible hover (VS Code keeps them in data-href). */
-export function hoverLinks(page) {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('.monaco-hover:not(.hidden) a')].map((a) => a.getAttribute('data-href') ?? a.getAttribute('href') ?? ''),
-  );
 }
 
 /** Clicks in the editor at `word` (the cursor lands there), then presses `key` (e.g. 'End') if given. */
