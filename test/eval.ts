@@ -32,6 +32,7 @@ const SETS: Array<{ file: string; folders?: string[]; seeds?: boolean }> = [
   { file: path.join(FIXTURES, 'claims-heldout3.jsonl') },
   { file: path.join(FIXTURES, 'claims-heldout4.jsonl') },
   { file: path.join(FIXTURES, 'claims-heldout5.jsonl') },
+  { file: path.join(FIXTURES, 'claims-heldout6.jsonl') },
   { file: path.join(FIXTURES, 'unseen', 'claims.jsonl'), folders: [path.join(FIXTURES, 'unseen', 'articles')], seeds: false },
   { file: path.join(FIXTURES, 'train', 'claims-train.jsonl') },
 ];
