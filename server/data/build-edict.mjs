@@ -38,7 +38,12 @@ for (const line of text.split('\n')) {
     if (first.length && /^(?:\([^)]*\) )*\(2\)/.test(g)) break;
     first.push(g);
   }
-  if (!first.length || SKIP_SENSE.test(first[0])) continue;
+  if (!first.length) continue;
+  // `(uk)`: usually written in kana. A katakana reading is then the word as text writes it
+  // (独逸 [ドイツ] Germany, 仏蘭西 [フランス] France): it becomes a headword. Other `(uk)` senses
+  // (hiragana readings, mostly grammar) stay out, as before.
+  const katakana = reading !== undefined && /^[\u30a1-\u30fa\u30fc]+$/.test(reading) && /\(uk\)/.test(first[0]);
+  if (SKIP_SENSE.test(katakana ? first[0].replace(/\(uk\)/g, '') : first[0])) continue;
   const words = [];
   for (const gloss of first.slice(0, GLOSSES)) {
     const plain = gloss.replace(/\([^)]*\)/g, ' ').replace(/\{[^}]*\}/g, ' ').replace(/^\s*to\s+/, ' ').toLowerCase();
@@ -48,7 +53,7 @@ for (const line of text.split('\n')) {
     for (const w of parts) if (!words.includes(w) && words.length < MAX_WORDS) words.push(w);
   }
   if (!words.length) continue;
-  const heads = [word];
+  const heads = katakana ? [word, reading] : [word];
   // A word written in kana only (loanwords, ordinary hiragana words) is its own headword; a
   // reading of a kanji word is not, since it would match unrelated kana text.
   // Hiragana-only words are mostly grammar (particles, auxiliaries): only the common ones are kept.

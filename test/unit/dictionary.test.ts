@@ -22,6 +22,13 @@ test('EDICT: words of running Japanese text by longest match, with inflections t
   assert.ok(japaneseOf('innovation').includes('イノベーション'), 'common katakana loanwords too');
 });
 
+test('EDICT: a word usually written in katakana is read as written (独逸 [ドイツ] is ドイツ in text)', () => {
+  assert.deepEqual(englishOf('ドイツ'), ['germany']);
+  assert.deepEqual(englishOf('フランス'), ['france']);
+  const words = japaneseWords('筆者はイランで生まれてドイツで育った。').map((w) => w.text);
+  assert.ok(words.includes('ドイツ') && !words.includes('ド'), words.join(' '));
+});
+
 test('English → Japanese: the likeliest words first, and those the corpus uses', () => {
   // The English word as a headword's first word, not a later one or a stem it shares (`depart`).
   assert.ok(!japaneseOf('department').includes('亡霊'), japaneseOf('department').join(' '));
