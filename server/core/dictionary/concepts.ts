@@ -6,7 +6,7 @@
 import { STOPWORDS, stem } from '../tokenize';
 import { CANDIDATES, englishOf, japaneseOf, japaneseWords } from './edict';
 import { wordKey } from './stem';
-import { antonyms, synonyms } from './wordnet';
+import { antonyms, lemmasOf, synonyms } from './wordnet';
 
 export interface ClaimWord {
   text: string;
@@ -19,6 +19,11 @@ export interface ClaimWord {
   synonyms: Set<string>;
   /** Keys of its opposites. */
   antonyms: Set<string>;
+  /**
+   * The word and its synonyms as WordNet lemmas, unstemmed: what another word's antonyms are
+   * matched against (stems collide: `generator` and `generous` are both `gener`).
+   */
+  lemmas: Set<string>;
 }
 
 /** Japanese equivalents an English word brings into a query. */
@@ -41,6 +46,16 @@ function keysOf(words: string[]): Set<string> {
 function opposites(word: string, list: string[]): Set<string> {
   const root = wordKey(word).slice(0, 5);
   return new Set([...keysOf(list)].filter((k) => !k.startsWith(root) && !root.startsWith(k.slice(0, 5))));
+}
+
+const opposedLemmas = new Map<string, Set<string>>();
+
+/** An English word's opposites as WordNet lemmas (cached: a passage's words are asked again and again). */
+export function antonymLemmas(word: string): Set<string> {
+  const w = word.toLowerCase();
+  let lemmas = opposedLemmas.get(w);
+  if (!lemmas) opposedLemmas.set(w, (lemmas = new Set(isContentWord(w) ? antonyms(w) : [])));
+  return lemmas;
 }
 
 /** Keys of everything a passage says, in either language (cache it per passage). */
@@ -74,6 +89,7 @@ function readClaimWords(text: string): ClaimWord[] {
       own: new Set([wordKey(word)]),
       synonyms: keysOf(synonyms(word)),
       antonyms: opposites(word, antonyms(word)),
+      lemmas: new Set(lemmasOf(word)),
     });
   }
   if (/[\u3040-\u9fff]/.test(text)) {
@@ -89,6 +105,7 @@ function readClaimWords(text: string): ClaimWord[] {
         synonyms: keysOf(english.flatMap((e) => synonyms(e))),
         // Only the first gloss's opposites: the later glosses' would add opposites of other meanings.
         antonyms: opposites(english[0], antonyms(english[0])),
+        lemmas: new Set(english.map((e) => e.toLowerCase())),
       });
     }
   }

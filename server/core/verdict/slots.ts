@@ -5,7 +5,7 @@
 import type { Corpus } from '../corpus';
 import { japaneseWords } from '../dictionary/edict';
 import { wordKey } from '../dictionary/stem';
-import { textKeys, type ClaimWord } from '../dictionary/concepts';
+import { antonymLemmas, textKeys, type ClaimWord } from '../dictionary/concepts';
 import { passagesSay } from '../retrieval';
 import type { Passage } from '../types';
 
@@ -20,22 +20,39 @@ export interface SlotConflict {
   passage: number;
 }
 
-/** A claim word the unit contradicts with its opposite, and the opposite as the source writes it. */
+/**
+ * A claim word the unit contradicts with its opposite, and the opposite as the source writes it.
+ * The opposite must stand where the claim word would: beside a word that is the claim word's
+ * neighbour in the claim too (`a lasting, beneficial policy` against `a lasting, negative
+ * policy`). An opposite anywhere else in the passage is about something else.
+ */
 export function reversals(corpus: Corpus, words: ClaimWord[], members: Passage[]): SlotConflict[] {
   const out: SlotConflict[] = [];
-  for (const w of words) {
-    if (!w.antonyms.size || !plainWord(w.text, w.lang, w.start === 0 ? '' : ' ')) continue;
-    if (passagesSay(corpus, members, w.own) || passagesSay(corpus, members, w.synonyms)) continue;
+  words.forEach((w, i) => {
+    if (!plainWord(w.text, w.lang, w.start === 0 ? '' : ' ')) return;
+    if (passagesSay(corpus, members, w.own) || passagesSay(corpus, members, w.synonyms)) return;
+    const neighbours = [...words.slice(Math.max(0, i - NEIGHBOURS), i), ...words.slice(i + 1, i + 1 + NEIGHBOURS)];
     for (const m of members) {
-      const found = opposite(m.text, w.antonyms);
       // An opposite under a negation says the same thing (`弱い` for `without strong defenses`).
-      if (found && !negatedAt(m.text, found)) {
+      const found = opposites(m.text, w).find((o) => !negatedAt(m.text, o) && beside(m.text, o, neighbours));
+      if (found) {
         out.push({ kind: 'reversal', claimText: w.text, claimStart: w.start, claimEnd: w.end, sourceText: found.text, sourceStart: found.start, sourceEnd: found.end, passage: m.id });
         break;
       }
     }
-  }
+  });
   return out;
+}
+
+/** Content words on each side of a claim word that place it (`lasting` and `policy` around `beneficial`). */
+const NEIGHBOURS = 2;
+/** How far from the opposite a neighbour may stand, in characters (Japanese says more per character). */
+const NEAR = { en: 60, ja: 30 };
+
+function beside(text: string, at: { start: number; end: number }, neighbours: ClaimWord[]): boolean {
+  const reach = /[\u3040-\u9fff]/.test(text.slice(at.start, at.end)) ? NEAR.ja : NEAR.en;
+  const keys = textKeys(text.slice(Math.max(0, at.start - reach), at.end + reach));
+  return neighbours.some((n) => [...n.own, ...n.synonyms].some((k) => keys.has(k)));
 }
 
 const CONTENT_CHAR = /[\u3400-\u9fff\u30a1-\u30fa\u30fc]/g;
@@ -50,18 +67,26 @@ function plainWord(word: string, lang: 'ja' | 'en', before: string): boolean {
   return !/^[A-Z]/.test(word) || /(?:^|[.!?:]\s*)$/.test(before);
 }
 
-function opposite(text: string, antonyms: Set<string>): { text: string; start: number; end: number } | undefined {
+/**
+ * A word of the text opposed to the claim word: one of its antonyms, or a word whose own antonyms
+ * include the claim word or a synonym of it (`negative` against `beneficial`: WordNet opposes
+ * `negative` to `good`, a synonym of `beneficial`). Antonymy is read both ways because WordNet
+ * records it on one word of a pair of senses, not on all their words.
+ */
+function opposites(text: string, w: ClaimWord): Array<{ text: string; start: number; end: number }> {
+  const out: Array<{ text: string; start: number; end: number }> = [];
+  const opposed = (english: string) => w.antonyms.has(wordKey(english)) || [...antonymLemmas(english)].some((l) => w.lemmas.has(l));
   for (const m of text.matchAll(/[A-Za-z][A-Za-z’'-]*[A-Za-z]/g)) {
-    if (antonyms.has(wordKey(m[0])) && plainWord(m[0], 'en', text.slice(Math.max(0, m.index! - 3), m.index!))) return { text: m[0], start: m.index!, end: m.index! + m[0].length };
+    if (opposed(m[0]) && plainWord(m[0], 'en', text.slice(Math.max(0, m.index! - 3), m.index!))) out.push({ text: m[0], start: m.index!, end: m.index! + m[0].length });
   }
   // A Japanese word counts by its first gloss, and only a content word (two kanji or katakana at
   // least): `に対する` glosses as `against`, which is no one's opposite.
-  for (const w of japaneseWords(text)) {
+  for (const jw of japaneseWords(text)) {
     // A katakana word inside a longer one (`ビリ` in `ケイパビリティ`) is a fragment, not a word.
-    const fragment = /^[\u30a1-\u30fa\u30fc]/.test(w.text) && /[\u30a1-\u30fa\u30fc]/.test((text[w.start - 1] ?? '') + (text[w.end] ?? ''));
-    if (!fragment && (w.text.match(CONTENT_CHAR) ?? []).length >= 2 && antonyms.has(wordKey(w.english[0]))) return { text: w.text, start: w.start, end: w.end };
+    const fragment = /^[\u30a1-\u30fa\u30fc]/.test(jw.text) && /[\u30a1-\u30fa\u30fc]/.test((text[jw.start - 1] ?? '') + (text[jw.end] ?? ''));
+    if (!fragment && (jw.text.match(CONTENT_CHAR) ?? []).length >= 2 && jw.english.length && opposed(jw.english[0])) out.push({ text: jw.text, start: jw.start, end: jw.end });
   }
-  return undefined;
+  return out;
 }
 
 // Negation is grammar, not vocabulary: English particles and Japanese negative endings.
@@ -207,8 +232,10 @@ function negations(text: string): Negated[] {
  * `to Tom Brown, not Dario Amodei`, `not just a right but a duty`: a negation that sets one thing
  * against another, not one that denies the sentence.
  */
-function contrastive(text: string, marker: { start: number; end: number }): boolean {
-  return /,\s*$|\bbut\s+$/.test(text.slice(Math.max(0, marker.start - 6), marker.start)) || /^\s+(?:just|only|merely|simply)\b/.test(text.slice(marker.end, marker.end + 10));
+function contrastive(text: string, marker: { text: string; start: number; end: number }): boolean {
+  // After a comma only `not` sets things against each other: `, no tester found` opens a clause.
+  const before = /^not$/i.test(marker.text) ? /,\s*$|\bbut\s+$/ : /\bbut\s+$/;
+  return before.test(text.slice(Math.max(0, marker.start - 6), marker.start)) || /^\s+(?:just|only|merely|simply)\b/.test(text.slice(marker.end, marker.end + 10));
 }
 
 function englishGoverned(text: string, from: number): string[] {
