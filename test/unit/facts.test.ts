@@ -97,6 +97,14 @@ test('counts: English number words before a noun, Japanese counters and `つの`
   assert.equal(only('8 people').key, 'count:people:8');
 });
 
+test('counts of the same thing meet across languages through the dictionary: 4 つの独立評価 against two independent evaluations', () => {
+  const ja = only('今週出た4つの独立評価が裏付けた');
+  const en = only('Two independent evaluations this week confirm it');
+  assert.ok(sameKind(ja, en), 'the head of 独立評価 is 評価, an evaluation');
+  assert.ok(!factsAgree(ja, en), 'four is not two');
+  assert.ok(!sameKind(only('4 つの独立評価'), only('two cyber ranges')), 'evaluations are not ranges');
+});
+
 test('durations: units, number words, kanji numerals, adjectives and ranges', () => {
   for (const text of ['14 days', '14 日間', '2 週間', '2週間', 'two weeks']) assert.equal(only(text).key, 'duration:14d', text);
   for (const text of ['3週間', 'three weeks']) assert.equal(only(text).key, 'duration:21d', text);

@@ -1,6 +1,8 @@
 // Comparing facts for the verdict: a claim's fact and a passage's fact of the same kind either
 // agree or contradict. Dates compare what both state (a claim without a year matches a passage
 // with one); numbers compare as intervals, widened for approximations and ranges.
+import { japaneseWords } from '../dictionary/edict';
+import { wordKey } from '../dictionary/stem';
 import type { Fact } from './types';
 
 /** Relative tolerance of `about`/`約`: `about 6 months` agrees with 5.5 months, not with 5. */
@@ -30,6 +32,22 @@ function dateGrain(fact: Fact): string {
 }
 
 /**
+ * Keys of what a count counts, in either language: an English noun's stem (`evaluations` →
+ * `evalu`), or the dictionary glosses of a Japanese noun's head, its last word (`独立評価` →
+ * 評価 → `evalu`, `valuat`, …), so that `4 つの独立評価` and `two independent evaluations` count
+ * the same thing.
+ */
+function countedKeys(unit: string): string[] {
+  if (!/[\u3040-\u9fff]/.test(unit)) return [wordKey(unit)];
+  return (japaneseWords(unit).at(-1)?.english ?? []).filter((e) => e.length > 2).map(wordKey);
+}
+
+function sameThing(a: string, b: string): boolean {
+  const keys = countedKeys(a);
+  return countedKeys(b).some((k) => keys.includes(k));
+}
+
+/**
  * Two facts speak about the same quantity, so that different values contradict: same kind, same
  * currency or counted thing, and for dates the same granularity (`June 12` and `March 2026` are
  * not rival answers to one question; neither are a date and a weekday).
@@ -40,8 +58,9 @@ export function sameKind(a: Fact, b: Fact): boolean {
     case 'date':
       return dateGrain(a) === dateGrain(b);
     case 'amount':
-    case 'count':
       return a.unit !== undefined && a.unit === b.unit;
+    case 'count':
+      return a.unit !== undefined && b.unit !== undefined && (a.unit === b.unit || sameThing(a.unit, b.unit));
     case 'ratio':
       // A share (`6 of 10`) and a multiple (`3 times`) answer different questions.
       return a.unit === b.unit;
