@@ -141,6 +141,16 @@ for (const [file, floor, falseAlarms] of [
   });
 }
 
+test('a value the passages most about the event do not give is weighed against a passage that writes it where the claim does', () => {
+  // The passage giving the claim's `6月2日` shares more of it than the one with the deadline.
+  const r = check('6月2日の大統領令に基づく枠組みは、9月1日までに設計されることになっていた。', seeds);
+  assert.deepEqual(r.conflicts.map((c) => [c.claimValue, c.sourceValue]), [['9月1日', 'August 1']]);
+  // A timeline's other date, written beside another act (`applied export controls`), is no rival
+  // of `lifted on June 26`.
+  const timeline = check('According to the timeline, US controls on Mythos were lifted on June 26, and those on Fable were fully removed on June 30.', seeds);
+  assert.notEqual(timeline.verdict, 'contradicted', timeline.explanation);
+});
+
 test('the dev set contradictions name both values', () => {
   const values = (claim: string) => check(claim, seeds).conflicts.map((c) => [c.claimValue, c.sourceValue]);
   assert.deepEqual(values('From July 1, customers have to pay for Fable by the token.'), [['July 1', 'July 8']]);

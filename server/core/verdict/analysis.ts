@@ -8,7 +8,7 @@ import { passagesSay, type RankedPassage } from '../retrieval';
 import { indexTokens } from '../tokenize';
 import type { Role } from '../types';
 import { actorConflicts } from './actors';
-import { attachment, factConflicts, langOf, type FactConflict } from './conflicts';
+import { attachment, factConflicts, langOf, placement, type FactConflict } from './conflicts';
 import { echoes, evidenceUnits, factsNearby, joinedUnits, ROLE_PREFERENCE, type EvidenceUnit } from './evidence';
 import { modalityMismatch, negationMismatch, quantifierMismatch, reversals, type SlotConflict } from './slots';
 import type { NameClash } from './clash';
@@ -89,7 +89,8 @@ export function analyse(corpus: Corpus, claim: string, ranked: RankedPassage[], 
 
   const claimWords = new Set([...terms.role].filter(([t, r]) => r !== 'fact' && !t.startsWith('@')).map(([t]) => t));
   const attach = attachment((id) => corpus.passages[id].text, claimWords, indexTokens);
-  let facts = factConflicts(terms.facts, sameEvent, lang, attach, (u) => u.meaningSubject);
+  const placed = placement(claim, terms.words, (id) => corpus.passages[id].text);
+  let facts = factConflicts(terms.facts, sameEvent, lang, attach, (u) => u.meaningSubject, placed);
   const actors: NameClash[] = actorConflicts(claim, sameEvent.flatMap((u) => u.members), entities).map((c) => ({
     claim: { name: c.claim.name, start: c.claim.start, end: c.claim.end },
     source: { name: c.source.name, start: c.source.start, end: c.source.end },

@@ -4,6 +4,7 @@
 // values of that kind agrees, and so does any other passage about the same event: only a value
 // that no such passage confirms is a conflict. A bounded value (`over 8 hours`) is compared with
 // the source's values bounded the same way, when it has any.
+import { textKeys, type ClaimWord } from '../dictionary/concepts';
 import { factsAgree, sameKind, type Fact } from '../facts';
 import type { EvidenceUnit, SourcedFact } from './evidence';
 import { KANA_ONLY } from './terms';
@@ -17,7 +18,14 @@ export interface FactConflict {
  * Conflicts between the claim's facts and the facts of same-event units. `sameEvent` units are
  * the ones whose non-fact terms match the claim well enough to be talking about the same thing.
  */
-export function factConflicts(claimFacts: Fact[], sameEvent: EvidenceUnit[], claimLang: string, attach?: Attachment, aboutness?: (u: EvidenceUnit) => number): FactConflict[] {
+export function factConflicts(
+  claimFacts: Fact[],
+  sameEvent: EvidenceUnit[],
+  claimLang: string,
+  attach?: Attachment,
+  aboutness?: (u: EvidenceUnit) => number,
+  placed?: Placement,
+): FactConflict[] {
   const conflicts: FactConflict[] = [];
   for (const fact of claimFacts) {
     // With `aboutness`, only the units most about the claim's event weigh in: a passage that
@@ -28,9 +36,13 @@ export function factConflicts(claimFacts: Fact[], sameEvent: EvidenceUnit[], cla
     // A source value that is another of the claim's own values (`June 2 … by August 1` against
     // `by August 1`) is accounted for: it is no rival to this one.
     const others = claimFacts.filter((g) => g !== fact);
-    const all = holding
-      .filter((u) => !aboutness || aboutness(u) >= top)
-      .flatMap((u) => u.facts.filter((f) => sameKind(fact, f) && !others.some((g) => factsAgree(g, f))));
+    const candidates = (u: EvidenceUnit) => u.facts.filter((f) => sameKind(fact, f) && !others.some((g) => factsAgree(g, f)));
+    // When the units most about the event give only the claim's other values, this one is
+    // weighed against the values of every unit about the event that are written where the claim
+    // writes its own (the deadline `to be designed by August 1` for `9月1日までに設計される`, in
+    // a passage that shares less of the claim than the one giving its `June 2`).
+    const most = holding.filter((u) => !aboutness || aboutness(u) >= top).flatMap(candidates);
+    const all = most.length ? most : holding.flatMap(candidates).filter((f) => placed?.(fact, f) ?? true);
     // A bound answers a bound: `at least 8 hours` is weighed against the source's `at least 16
     // hours`, not against the confidence interval `8.5 to 55 hours` printed beside it.
     const bounded = fact.bound ? all.filter((f) => f.bound === fact.bound) : [];
@@ -94,6 +106,32 @@ export function attachment(passageText: (id: number) => string, claimWords: Set<
       const kin = [...agreeing, ...rivals];
       return [...pool].sort((a, b) => beside(b, kin)[0] - beside(a, kin)[0])[0];
     },
+  };
+}
+
+/** Whether a source value stands where the claim's value does. */
+export type Placement = (fact: Fact, rival: SourcedFact) => boolean;
+
+/** How far around a source value the claim's words beside its own value are looked for, in characters. */
+const PLACE_REACH = { en: 60, ja: 30 };
+
+/**
+ * A rival is placed like the claim's value when the claim's nearest word on either side of its
+ * value, in the value's clause (`designed` in `to be designed by`, `lifted` in `lifted on June
+ * 26`), is said near the rival, in any wording or language.
+ */
+export function placement(claim: string, words: ClaimWord[], passageText: (id: number) => string): Placement {
+  return (fact, rival) => {
+    const breaks = [...claim.matchAll(CLAUSE_BREAK)].map((m) => m.index!);
+    const from = Math.max(0, ...breaks.filter((b) => b < fact.start));
+    const to = Math.min(claim.length, ...breaks.filter((b) => b >= fact.end));
+    const near = [words.filter((w) => w.start >= from && w.end <= fact.start).at(-1), words.find((w) => w.start >= fact.end && w.end <= to)];
+    const said = near.filter((w): w is ClaimWord => w !== undefined);
+    if (!said.length) return true;
+    const text = passageText(rival.passage);
+    const reach = /[\u3040-\u9fff]/.test(text.slice(rival.start, rival.end)) ? PLACE_REACH.ja : PLACE_REACH.en;
+    const keys = textKeys(text.slice(Math.max(0, rival.start - reach), rival.end + reach));
+    return said.some((w) => [...w.own, ...w.synonyms].some((k) => keys.has(k)));
   };
 }
 
