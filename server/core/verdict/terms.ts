@@ -65,7 +65,8 @@ export function claimTerms(corpus: Corpus, claim: string, entities: EntityCatalo
       term.startsWith('#') || factWords.has(term) ? 'fact' : term.startsWith('@') || entityWords.has(term) ? 'entity' : 'event';
     role.set(term, r);
   }
-  const words = claimWords(claim);
+  // The words of a value (`午後 5 時 21 分`, `June 2`) are the value, compared as a fact: not words a passage must say.
+  const words = claimWords(claim).filter((w) => !facts.some((f) => w.start < f.end && f.start < w.end));
   const meaning = new Map<string, Set<string>>();
   for (const w of words) {
     for (const t of queryTokens(w.text)) {
