@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { Corpus } from '../../server/core/corpus';
 import { claimWords } from '../../server/core/dictionary/concepts';
 import { modalityMismatch, negationMismatch, quantifierMismatch, reversals } from '../../server/core/verdict/slots';
+import { contrasts } from '../../server/core/verdict/contrast';
 
 const file = (name: string, content: string) => ({ path: `/inline/${name}`, name, folder: '/inline', content });
 
@@ -79,4 +80,14 @@ test('scope: restricted on one side, everyone or several on the other', () => {
   // `not only` widens; the same quantifier on both sides is no conflict.
   assert.equal(quantifierMismatch('The ban covered not only foreign nationals abroad.', [passage('any non-US citizen')]), undefined);
   assert.equal(quantifierMismatch('It was the only model that succeeded.', [passage('the only model')]), undefined);
+});
+
+test('contrasts: what a text keeps and what it sets aside, in both languages; a comparison is not one', () => {
+  const pair = (text: string) => contrasts(text).map((c) => [c.kept.text, c.rejected.text]);
+  assert.deepEqual(pair('It was addressed to Tom Brown, not Dario Amodei.'), [['addressed to Tom Brown', 'Dario Amodei']]);
+  assert.deepEqual(pair('He thinks the risks were understated rather than exaggerated.'), [['risks were understated', 'exaggerated']]);
+  assert.deepEqual(pair('書簡はトム・ブラウン氏ではなくダリオ・アモデイ氏に宛てられた。'), [['ダリオ・アモデイ氏', 'トム・ブラウン氏']]);
+  assert.deepEqual(pair('今後は、技術的な安全性よりも政治的判断が主要なドライバーとなる。'), [['政治的判断', '技術的な安全性']]);
+  assert.deepEqual(pair('修正したバグは、その前の15か月間の合計よりも多かった。'), [], '`more than the total` compares, it keeps nothing');
+  assert.deepEqual(pair('It covers not just Fable 5 but every model.'), [], '`not just … but` widens the scope');
 });

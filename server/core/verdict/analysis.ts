@@ -15,6 +15,7 @@ import type { NameClash } from './clash';
 import { reporterSwaps } from './reporters';
 import { speakerSwaps } from './speakers';
 import { bindingSwaps } from './binding';
+import { contrastSwaps } from './contrast';
 import { actorSwaps } from './swaps';
 import { claimTerms, hasRole, type ClaimTerms } from './terms';
 
@@ -135,6 +136,8 @@ export function analyse(corpus: Corpus, claim: string, ranked: RankedPassage[], 
     negation = undefined;
   }
   if (negation) slots.push(negation);
+  // A contrast turned around is its own finding, whatever negation it is written with.
+  if (slotUnit) slots.push(...contrastSwaps(claim, slotUnit.members, entities));
 
   const clash = best ? factConflicts(terms.facts, [best], lang)[0] : undefined;
   // The best unit's own rival value is a candidate too, when that unit is about the claim's subject:
