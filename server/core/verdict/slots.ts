@@ -80,7 +80,10 @@ function opposites(text: string, w: ClaimWord): Array<{ text: string; start: num
     if (opposed(m[0]) && plainWord(m[0], 'en', text.slice(Math.max(0, m.index! - 3), m.index!))) out.push({ text: m[0], start: m.index!, end: m.index! + m[0].length });
   }
   // A Japanese word counts by its first gloss, and only a content word (two kanji or katakana at
-  // least): `に対する` glosses as `against`, which is no one's opposite.
+  // least): `に対する` glosses as `against`, which is no one's opposite. Not against a Japanese
+  // claim word: two glosses apart, 国内 (domestic) and 外国籍 (foreign) oppose in the dictionary
+  // and sit side by side in sentences that agree; every such pair in the training claims was noise.
+  if (w.lang === 'ja') return out;
   for (const jw of japaneseWords(text)) {
     // A katakana word inside a longer one (`ビリ` in `ケイパビリティ`) is a fragment, not a word.
     const fragment = /^[\u30a1-\u30fa\u30fc]/.test(jw.text) && /[\u30a1-\u30fa\u30fc]/.test((text[jw.start - 1] ?? '') + (text[jw.end] ?? ''));
