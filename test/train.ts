@@ -53,13 +53,20 @@ function examples(corpus: Corpus, entities: EntityCatalog, items: Array<{ claim:
 function crossValidate(hand: Example[], extra: Example[], weight: number): number {
   const FOLDS = 5;
   let right = 0;
+  const matrix = CLASSES.map(() => CLASSES.map(() => 0));
   for (let k = 0; k < FOLDS; k++) {
     const train = hand.filter((_, i) => i % FOLDS !== k && (hand[i].y !== CLASSES.indexOf('contradicted') || hand[i].showable));
     const model = fit([...train, ...extra]);
-    for (const e of hand.filter((_, i) => i % FOLDS === k)) if (predict(model, e) === e.y) right++;
+    for (const e of hand.filter((_, i) => i % FOLDS === k)) {
+      const given = predict(model, e);
+      matrix[e.y][given]++;
+      if (given === e.y) right++;
+    }
   }
   const accuracy = right / hand.length;
-  console.log(`cross-validated on ${hand.length} hand-written claims${extra.length ? ` with ${extra.length} generated pairs at weight ${weight}` : ' alone'}: ${(100 * accuracy).toFixed(1)}%`);
+  // The rows say what each class was called (the false alarms, supported → contradicted, first).
+  const rows = CLASSES.map((c, i) => `${c} ${matrix[i].join('/')}`).join(', ');
+  console.log(`cross-validated on ${hand.length} hand-written claims${extra.length ? ` with ${extra.length} generated pairs at weight ${weight}` : ' alone'}: ${(100 * accuracy).toFixed(1)}% (${rows})`);
   return accuracy;
 }
 

@@ -121,14 +121,17 @@ test('the dev set: at least 11 of 12 verdicts right, and no supported claim cont
 // The fifth was written before the next round (English → Japanese through the words a corpus
 // uses, names held through the sentences before, speaker, binding and done-against-planned
 // conflicts, irregular forms): 45/90 then, 48 after.
-// The fourth and fifth sets keep their faithful claims called contradicted (h4-014; h5-047,
-// h5-067) on record rather than fixed: a set that judges a change is not tuned on.
+// The sixth was written before the round after (contrasts turned around, counts and values
+// across languages, reversals where the claim word stands): 51/90 then, 53 after.
+// The fourth, fifth and sixth sets keep their faithful claims called contradicted (h4-014;
+// h5-047, h5-067; h6-036) on record rather than fixed: a set that judges a change is not tuned on.
 for (const [file, floor, falseAlarms] of [
   ['claims-heldout.jsonl', 38, []],
   ['claims-heldout2.jsonl', 29, []],
   ['claims-heldout3.jsonl', 57, []],
   ['claims-heldout4.jsonl', 54, ['h4-014']],
   ['claims-heldout5.jsonl', 45, ['h5-047', 'h5-067']],
+  ['claims-heldout6.jsonl', 53, ['h6-036']],
 ] as const) {
   test(`held-out claims (${file}): at least ${floor} verdicts right, and no faithful claim contradicted${falseAlarms.length ? ` but ${falseAlarms.join(', ')}` : ''}`, () => {
     const claims = devClaims(path.join(FIXTURES, file));
@@ -149,6 +152,13 @@ test('a value the passages most about the event do not give is weighed against a
   // of `lifted on June 26`.
   const timeline = check('According to the timeline, US controls on Mythos were lifted on June 26, and those on Fable were fully removed on June 30.', seeds);
   assert.notEqual(timeline.verdict, 'contradicted', timeline.explanation);
+});
+
+test('a contrast turned around: the claim keeps whom the source sets aside, shown with both', () => {
+  const swapped = check('Fableを復旧させる公式書簡は、トム・ブラウン氏ではなくダリオ・アモデイ氏に宛てられていた。', seeds);
+  assert.equal(swapped.verdict, 'contradicted', swapped.explanation);
+  assert.ok(swapped.conflicts.some((c) => c.kind === 'reversal' && /Tom Brown/.test(c.sourceValue)), swapped.explanation);
+  assert.equal(check('Fableを復旧させる公式書簡は、ダリオ・アモデイ氏ではなくトム・ブラウン氏に宛てられていた。', seeds).verdict, 'supported');
 });
 
 test('the dev set contradictions name both values', () => {
