@@ -1,6 +1,6 @@
 // The corpus: documents, their passages, and the ranked-retrieval index over them.
 import { alignPassages } from './align';
-import { append } from './arrays';
+import { append, numbersFrom } from './arrays';
 import { assignKeys, inferCatalog, type CatalogSidecar } from './catalog';
 import { parseDocument, type ParsedDocument } from './parse';
 import { IndexBuilder, type SearchIndex } from './searchIndex';
@@ -166,6 +166,7 @@ function* buildSteps(files: SourceFile[], options: CorpusOptions, state: BuildSt
       passages[first + ja].aligned.push(first + en);
       passages[first + en].aligned.push(first + ja);
     }
+    for (let id = first; id < passages.length; id++) if (passages[id].aligned.length) passages[id].aligned = numbersFrom(passages[id].aligned);
     documents.push({
       id: docId,
       path: file.path,
