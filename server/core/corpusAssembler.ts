@@ -3,6 +3,7 @@
 // same files gives — the same passage numbers, the same term ids (terms are numbered where the
 // corpus first uses them, whichever thread met them first), the same catalog keys.
 import { numbersFrom } from './arrays';
+import { PassageRange } from './passageRange';
 import { catalogEntries, Corpus, type CorpusOptions, type DocumentOrigin, type SourceFile } from './corpus';
 import { HEADING, SPOKEN, type AnalysedBatch } from './fileAnalysis';
 import { IndexBuilder } from './searchIndex';
@@ -54,7 +55,7 @@ export class CorpusAssembler {
           role: ROLES[batch.roles[passageAt]],
           lang: LANGS[batch.langs[passageAt]],
           text: batch.texts[passageAt],
-          range: { start: { line: batch.ranges[r], character: batch.ranges[r + 1] }, end: { line: batch.ranges[r + 2], character: batch.ranges[r + 3] } },
+          range: new PassageRange(batch.ranges[r], batch.ranges[r + 1], batch.ranges[r + 2], batch.ranges[r + 3]),
           paragraph: batch.paragraphs[passageAt],
         };
         if (batch.flags[passageAt] & HEADING) p.heading = true;

@@ -6,6 +6,7 @@
 // beside the columns, so that a new per-passage field survives a save and load before anyone
 // gives it a column (the round-trip test compares every field).
 import { numbersFrom } from './arrays';
+import { PassageRange } from './passageRange';
 import { Corpus, catalogEntries, type Annotator, type DocumentOrigin } from './corpus';
 import type { CatalogSidecar } from './catalog';
 import type { IndexSections, SectionValue } from './indexFile';
@@ -132,7 +133,7 @@ export function corpusFromSections(s: IndexSections, annotators: Annotator[], si
         role: ROLES[role[id]],
         lang: LANGS[lang[id]],
         text: texts[id],
-        range: { start: { line: range[r], character: range[r + 1] }, end: { line: range[r + 2], character: range[r + 3] } },
+        range: new PassageRange(range[r], range[r + 1], range[r + 2], range[r + 3]),
         paragraph: paragraph[id],
       };
       if (flags[id] & HEADING) p.heading = true;
