@@ -50,3 +50,14 @@ export function upperBound(values: ArrayLike<number>, value: number, from = 0, t
   }
   return from;
 }
+
+/**
+ * `values[from]`…`values[to - 1]` as a plain array exactly that long. An array grown by `push`
+ * keeps spare room (17 slots after a first push): kept per passage, as alignments are, that was
+ * most of their memory.
+ */
+export function numbersFrom(values: ArrayLike<number>, from = 0, to = values.length): number[] {
+  const out = new Array<number>(to - from);
+  for (let i = from; i < to; i++) out[i - from] = values[i];
+  return out;
+}

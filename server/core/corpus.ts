@@ -1,6 +1,7 @@
 // The corpus: documents, their passages, and the ranked-retrieval index over them.
 import { alignPassages } from './align';
-import { append } from './arrays';
+import { append, numbersFrom } from './arrays';
+import { PassageRange } from './passageRange';
 import { assignKeys, inferCatalog, type CatalogSidecar } from './catalog';
 import { parseDocument, type ParsedDocument } from './parse';
 import { IndexBuilder, type SearchIndex } from './searchIndex';
@@ -156,7 +157,7 @@ function* buildSteps(files: SourceFile[], options: CorpusOptions, state: BuildSt
     const first = passages.length;
     for (const [i, p] of doc.passages.entries()) {
       const id = passages.length;
-      passages.push({ id, doc: docId, aligned: [], ...p });
+      passages.push({ id, doc: docId, aligned: [], ...p, range: PassageRange.of(p.range) });
       // Headings are structure, not statements: kept for display, never ranked.
       builder.add(p.heading ? [] : passageTokens(p.text, annotators));
       // One document can hold 100,000 passages (a huge line): a chance to yield inside it too.
@@ -166,6 +167,7 @@ function* buildSteps(files: SourceFile[], options: CorpusOptions, state: BuildSt
       passages[first + ja].aligned.push(first + en);
       passages[first + en].aligned.push(first + ja);
     }
+    for (let id = first; id < passages.length; id++) if (passages[id].aligned.length) passages[id].aligned = numbersFrom(passages[id].aligned);
     documents.push({
       id: docId,
       path: file.path,

@@ -2,6 +2,8 @@
 // in corpus order, become the documents, passages and postings a single-threaded build of the
 // same files gives — the same passage numbers, the same term ids (terms are numbered where the
 // corpus first uses them, whichever thread met them first), the same catalog keys.
+import { numbersFrom } from './arrays';
+import { PassageRange } from './passageRange';
 import { catalogEntries, Corpus, type CorpusOptions, type DocumentOrigin, type SourceFile } from './corpus';
 import { HEADING, SPOKEN, type AnalysedBatch } from './fileAnalysis';
 import { IndexBuilder } from './searchIndex';
@@ -53,7 +55,7 @@ export class CorpusAssembler {
           role: ROLES[batch.roles[passageAt]],
           lang: LANGS[batch.langs[passageAt]],
           text: batch.texts[passageAt],
-          range: { start: { line: batch.ranges[r], character: batch.ranges[r + 1] }, end: { line: batch.ranges[r + 2], character: batch.ranges[r + 3] } },
+          range: new PassageRange(batch.ranges[r], batch.ranges[r + 1], batch.ranges[r + 2], batch.ranges[r + 3]),
           paragraph: batch.paragraphs[passageAt],
         };
         if (batch.flags[passageAt] & HEADING) p.heading = true;
@@ -75,6 +77,7 @@ export class CorpusAssembler {
         this.passages[ja].aligned.push(en);
         this.passages[en].aligned.push(ja);
       }
+      for (let id = first; id < this.passages.length; id++) if (this.passages[id].aligned.length) this.passages[id].aligned = numbersFrom(this.passages[id].aligned);
       const passages: number[] = [];
       for (let id = first; id < this.passages.length; id++) passages.push(id);
       this.documents.push({ id: docId, path: file.path, name: file.name, folder: file.folder, layout: batch.layouts[f] ? 'seed' : 'plain', passages });

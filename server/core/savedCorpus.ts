@@ -5,6 +5,8 @@
 // says which). A passage or document field this file does not know yet is still saved, as JSON
 // beside the columns, so that a new per-passage field survives a save and load before anyone
 // gives it a column (the round-trip test compares every field).
+import { numbersFrom } from './arrays';
+import { PassageRange } from './passageRange';
 import { Corpus, catalogEntries, type Annotator, type DocumentOrigin } from './corpus';
 import type { CatalogSidecar } from './catalog';
 import type { IndexSections, SectionValue } from './indexFile';
@@ -121,9 +123,8 @@ export function corpusFromSections(s: IndexSections, annotators: Annotator[], si
     for (let id = docFirst[doc]; id < docFirst[doc + 1]; id++) {
       ids.push(id);
       const r = id * 4;
-      // A loop, not Array.from(subarray): a typed-array view per passage costs more than the copy.
-      const counterparts: number[] = [];
-      for (let k = alignedStart[id]; k < alignedStart[id + 1]; k++) counterparts.push(aligned[k]);
+      // A copy exactly as long, not Array.from(subarray): a typed-array view per passage costs more.
+      const counterparts = numbersFrom(aligned, alignedStart[id], alignedStart[id + 1]);
       // The same fields in the same order as a fresh build's passages.
       const p: Passage = {
         id,
@@ -132,7 +133,7 @@ export function corpusFromSections(s: IndexSections, annotators: Annotator[], si
         role: ROLES[role[id]],
         lang: LANGS[lang[id]],
         text: texts[id],
-        range: { start: { line: range[r], character: range[r + 1] }, end: { line: range[r + 2], character: range[r + 3] } },
+        range: new PassageRange(range[r], range[r + 1], range[r + 2], range[r + 3]),
         paragraph: paragraph[id],
       };
       if (flags[id] & HEADING) p.heading = true;

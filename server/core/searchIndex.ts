@@ -1,13 +1,9 @@
 // A BM25 inverted index over typed arrays, built for thousands of documents (millions of
-// passages): postings in one compressed-sparse-row layout, and MaxScore pruning at query time so
-// that a whole-sentence claim touches the long posting lists of common terms only for the few
-// passages that can still reach the top k.
+// passages): postings in one compressed-sparse-row layout, and pruning at query time
+// (windowSearch.ts) so that a whole-sentence claim touches the long posting lists of common terms
+// only for the few passages that can still reach the top k.
 import { GrowableInt32, lowerBound } from './arrays';
-
-const K1 = 1.2;
-const B = 0.75;
-/** Added to each term's bound: more than 32-bit sums of a claim's scores can be off by. */
-const ROUNDING = 1e-3;
+import { B, blockMaxima, K1, searchTopK, WINDOW, type Postings } from './windowSearch';
 
 /** Collects passages' tokens; `finish()` turns them into a `SearchIndex`. */
 export class IndexBuilder {
@@ -113,9 +109,8 @@ export interface IndexParts {
 
 export class SearchIndex {
   private readonly norm: Float32Array;
-  private scores: Float32Array;
-  /** Per term id, the most one of its postings can score for a weight of 1 (NaN until a query first needs it). */
-  private readonly maxImpact: Float32Array;
+  /** What a search reads: the postings, the length norms and each block's best posting. */
+  private readonly postingView: Postings;
   readonly size: number;
   /** Term ids below this are this index's; `terms` may hold more, added by a later index that extended it. */
   private readonly idCount: number;
@@ -144,8 +139,8 @@ export class SearchIndex {
     const avg = sum / Math.max(1, lengths.length) || 1;
     this.norm = new Float32Array(lengths.length);
     for (let i = 0; i < lengths.length; i++) this.norm[i] = K1 * (1 - B + (B * lengths[i]) / avg);
-    this.scores = new Float32Array(lengths.length);
-    this.maxImpact = new Float32Array(this.idCount).fill(NaN);
+    this.postingView = { ids, tfs, norm: this.norm, blockMax: new Float32Array(0) };
+    this.postingView.blockMax = blockMaxima(this.postingView);
   }
 
   /** Rebuilds an index from its parts (a saved or merged index): the same answers as the one that gave them. */
@@ -206,9 +201,10 @@ export class SearchIndex {
 
   /**
    * Top `k` passages for weighted query terms. `boost` (≤ 1 per passage, 0 to exclude) scales
-   * each passage's score: roles that are weaker evidence rank lower.
+   * each passage's score: roles that are weaker evidence rank lower. `window`: passages per
+   * window of the pruning (windowSearch.ts), smaller in tests so that a small corpus has many.
    */
-  search(query: Map<string, number>, k: number, boost?: Float32Array): Hit[] {
+  search(query: Map<string, number>, k: number, boost?: Float32Array, window = WINDOW): Hit[] {
     const qs = [...query]
       .map(([term, weight]) => ({ t: this.termId(term), weight }))
       .filter((q): q is { t: number; weight: number } => q.t !== undefined)
@@ -220,62 +216,9 @@ export class SearchIndex {
       // Terms are added in this order, whatever the pruning: the scores' sums are the same floats.
       .sort((a, b) => b.upper - a.upper);
     if (!qs.length || k <= 0) return [];
-    // What the remaining terms can still add: each term's own best posting, not the BM25 ceiling
-    // (tf → ∞), about half as much, so twice as many common terms are left non-essential.
-    // (Plus a little for the rounding of scores summed in 32-bit floats: the bound must hold.)
-    const rest = new Float64Array(qs.length + 1);
-    for (let i = qs.length - 1; i >= 0; i--) rest[i] = rest[i + 1] + qs[i].w * this.impactOf(qs[i].t) + ROUNDING;
-
-    const scores = this.scores;
-    const touched: number[] = [];
-    let theta = 0;
-    let best = 0;
-    let i = 0;
-    // Essential terms: every passage they contain may still reach the top k.
-    for (; i < qs.length; i++) {
-      if (touched.length >= k && rest[i] < theta) break;
-      const { t, w } = qs[i];
-      for (let p = this.offsets[t]; p < this.offsets[t + 1]; p++) {
-        const id = this.ids[p];
-        if (boost && boost[id] === 0) continue;
-        if (scores[id] === 0) touched.push(id);
-        const tf = this.tfs[p];
-        scores[id] += (w * tf * (K1 + 1)) / (tf + this.norm[id]);
-        const boosted = scores[id] * (boost ? boost[id] : 1);
-        if (boosted > best) best = boosted;
-      }
-      // theta ≤ best, so it is worth computing only once the remaining terms could be outscored.
-      if (touched.length >= k && rest[i + 1] < best) theta = this.kth(touched, k, theta, boost);
-    }
-    // Non-essential terms: only candidates that can still reach theta are completed, in id order,
-    // each looked for from where the previous one was found; after each term theta rises and the
-    // candidates that can no longer reach it drop out.
-    let candidates = touched;
-    if (i < qs.length) {
-      const boostOf = (id: number) => (boost ? boost[id] : 1);
-      candidates = touched.filter((id) => (scores[id] + rest[i]) * boostOf(id) >= theta).sort((a, b) => a - b);
-      for (let j = i; j < qs.length; j++) {
-        const { t, w } = qs[j];
-        const end = this.offsets[t + 1];
-        let p = this.offsets[t];
-        for (const id of candidates) {
-          p = this.seek(p, end, id);
-          if (p === end) break;
-          if (this.ids[p] !== id) continue;
-          const tf = this.tfs[p];
-          scores[id] += (w * tf * (K1 + 1)) / (tf + this.norm[id]);
-        }
-        if (candidates.length > k && j + 1 < qs.length) {
-          theta = this.kth(candidates, k, theta, boost);
-          const left = rest[j + 1];
-          candidates = candidates.filter((id) => (scores[id] + left) * boostOf(id) >= theta);
-        }
-      }
-    }
-    const hits = candidates.map((id) => ({ id, score: scores[id] * (boost ? boost[id] : 1) }));
-    for (const id of touched) scores[id] = 0;
-    hits.sort((a, b) => b.score - a.score || a.id - b.id);
-    return hits.slice(0, k);
+    const starts = Int32Array.from(qs, (q) => this.offsets[q.t]);
+    const ends = Int32Array.from(qs, (q) => this.offsets[q.t + 1]);
+    return searchTopK(this.postingView, starts, ends, Float64Array.from(qs, (q) => q.w), k, boost, window);
   }
 
   /** Every term of the index (that some passage holds). */
@@ -309,52 +252,5 @@ export class SearchIndex {
     const end = this.offsets[t + 1];
     const at = lowerBound(this.ids, id, this.offsets[t], end);
     return at < end && this.ids[at] === id ? at : -1;
-  }
-
-  /**
-   * The k-th best boosted score among the touched passages (a lower bound of the final k-th).
-   * Scores only grow, so at least k passages score `floor` (the previous k-th) or more: only
-   * those are sorted.
-   */
-  private kth(touched: number[], k: number, floor: number, boost?: Float32Array): number {
-    const values: number[] = [];
-    for (const id of touched) {
-      const v = this.scores[id] * (boost ? boost[id] : 1);
-      if (v >= floor) values.push(v);
-    }
-    if (values.length < k) return floor;
-    // 64-bit: the very values the candidates are compared with (a 32-bit copy may round up past them).
-    const sorted = Float64Array.from(values).sort();
-    return sorted[sorted.length - k];
-  }
-
-  /** The first posting of `p`…`end - 1` whose passage is at least `id`: by galloping, then binary search. */
-  private seek(p: number, end: number, id: number): number {
-    if (p >= end || this.ids[p] >= id) return p;
-    let lo = p;
-    let step = 1;
-    let hi = p + 1;
-    while (hi < end && this.ids[hi] < id) {
-      lo = hi;
-      step *= 2;
-      hi = lo + step;
-    }
-    return lowerBound(this.ids, id, lo + 1, Math.min(hi, end));
-  }
-
-  /** The most one posting of term `t` scores for a weight of 1, computed once per term. */
-  private impactOf(t: number): number {
-    let max = this.maxImpact[t];
-    if (Number.isNaN(max)) {
-      max = 0;
-      for (let p = this.offsets[t]; p < this.offsets[t + 1]; p++) {
-        const tf = this.tfs[p];
-        const impact = (tf * (K1 + 1)) / (tf + this.norm[this.ids[p]]);
-        if (impact > max) max = impact;
-      }
-      // Rounded up a little: stored as a 32-bit float, it must not fall below the true maximum.
-      this.maxImpact[t] = max = max * (1 + 1e-6);
-    }
-    return max;
   }
 }
