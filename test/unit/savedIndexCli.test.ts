@@ -60,7 +60,10 @@ test('at 1,000 documents the second run starts from the saved index, much faster
     assert.equal(third.status, 0, third.stderr);
     assert.match(third.stderr, /loaded the saved index of 1001 documents.*re-indexed 1 added, 1 changed, 0 removed files/);
     assert.equal(JSON.parse(third.stdout).sources[0].doc, 'batch3/late.md');
-    assert.ok(third.ms * 3 < first.ms, `a run after one file changed ${Math.round(third.ms)} ms vs the first ${Math.round(first.ms)} ms`);
+    // Not a rebuild (that would take about as long as the first run): it also writes the whole
+    // index again (70 MB, 0.8 s here), so half the first run is the bound, not a third — a third
+    // failed whenever the other test files ran beside this one.
+    assert.ok(third.ms * 2 < first.ms, `a run after one file changed ${Math.round(third.ms)} ms vs the first ${Math.round(first.ms)} ms`);
 
     const fourth = sources('Quillfeather');
     assert.match(fourth.stderr, /loaded the saved index of 1001 documents/);
