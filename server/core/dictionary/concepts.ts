@@ -20,8 +20,8 @@ export interface ClaimWord {
   /** Keys of its opposites. */
   antonyms: Set<string>;
   /**
-   * The word and its synonyms as WordNet lemmas, unstemmed: what another word's antonyms are
-   * matched against (stems collide: `generator` and `generous` are both `gener`).
+   * The word's own WordNet lemmas (a Japanese word's glosses), unstemmed: what another word's
+   * antonyms are matched against (stems collide: `generator` and `generous` are both `gener`).
    */
   lemmas: Set<string>;
 }
@@ -49,13 +49,34 @@ function opposites(word: string, list: string[]): Set<string> {
 }
 
 const opposedLemmas = new Map<string, Set<string>>();
+/** Words whose opposites are kept; past it the cache starts again (a server reads many passages). */
+const OPPOSED_LIMIT = 50_000;
 
 /** An English word's opposites as WordNet lemmas (cached: a passage's words are asked again and again). */
 export function antonymLemmas(word: string): Set<string> {
   const w = word.toLowerCase();
   let lemmas = opposedLemmas.get(w);
-  if (!lemmas) opposedLemmas.set(w, (lemmas = new Set(isContentWord(w) ? antonyms(w) : [])));
+  if (!lemmas) {
+    if (opposedLemmas.size >= OPPOSED_LIMIT) opposedLemmas.clear();
+    opposedLemmas.set(w, (lemmas = new Set(isContentWord(w) ? antonyms(w) : [])));
+  }
   return lemmas;
+}
+
+/** Whether two sets of keys share one. */
+export const overlaps = (a: Set<string>, b: Set<string>): boolean => [...a].some((k) => b.has(k));
+
+/** How far around a place in a text words are taken to stand beside it, in characters (Japanese says more per character). */
+const NEAR = { en: 60, ja: 30 };
+
+/**
+ * Whether one of `words` is said, in any wording or language, near `at` in `text`: the test that
+ * an opposite stands where the claim word does, or a rival value where the claim's value does.
+ */
+export function saidNear(text: string, at: { start: number; end: number }, words: ClaimWord[]): boolean {
+  const reach = /[\u3040-\u9fff]/.test(text.slice(at.start, at.end)) ? NEAR.ja : NEAR.en;
+  const keys = textKeys(text.slice(Math.max(0, at.start - reach), at.end + reach));
+  return words.some((w) => overlaps(w.own, keys) || overlaps(w.synonyms, keys));
 }
 
 /** Keys of everything a passage says, in either language (cache it per passage). */

@@ -4,7 +4,7 @@
 // values of that kind agrees, and so does any other passage about the same event: only a value
 // that no such passage confirms is a conflict. A bounded value (`over 8 hours`) is compared with
 // the source's values bounded the same way, when it has any.
-import { textKeys, type ClaimWord } from '../dictionary/concepts';
+import { saidNear, type ClaimWord } from '../dictionary/concepts';
 import { factsAgree, sameKind, type Fact } from '../facts';
 import type { EvidenceUnit, SourcedFact } from './evidence';
 import { KANA_ONLY } from './terms';
@@ -112,26 +112,19 @@ export function attachment(passageText: (id: number) => string, claimWords: Set<
 /** Whether a source value stands where the claim's value does. */
 export type Placement = (fact: Fact, rival: SourcedFact) => boolean;
 
-/** How far around a source value the claim's words beside its own value are looked for, in characters. */
-const PLACE_REACH = { en: 60, ja: 30 };
-
 /**
  * A rival is placed like the claim's value when the claim's nearest word on either side of its
  * value, in the value's clause (`designed` in `to be designed by`, `lifted` in `lifted on June
  * 26`), is said near the rival, in any wording or language.
  */
 export function placement(claim: string, words: ClaimWord[], passageText: (id: number) => string): Placement {
+  const breaks = [...claim.matchAll(CLAUSE_BREAK)].map((m) => m.index!);
   return (fact, rival) => {
-    const breaks = [...claim.matchAll(CLAUSE_BREAK)].map((m) => m.index!);
     const from = Math.max(0, ...breaks.filter((b) => b < fact.start));
     const to = Math.min(claim.length, ...breaks.filter((b) => b >= fact.end));
     const near = [words.filter((w) => w.start >= from && w.end <= fact.start).at(-1), words.find((w) => w.start >= fact.end && w.end <= to)];
     const said = near.filter((w): w is ClaimWord => w !== undefined);
-    if (!said.length) return true;
-    const text = passageText(rival.passage);
-    const reach = /[\u3040-\u9fff]/.test(text.slice(rival.start, rival.end)) ? PLACE_REACH.ja : PLACE_REACH.en;
-    const keys = textKeys(text.slice(Math.max(0, rival.start - reach), rival.end + reach));
-    return said.some((w) => [...w.own, ...w.synonyms].some((k) => keys.has(k)));
+    return !said.length || saidNear(passageText(rival.passage), rival, said);
   };
 }
 

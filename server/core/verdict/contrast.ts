@@ -2,7 +2,7 @@
 // Tom Brown` where the source says `Tom Brown, not Dario Amodei`; `政治的判断よりも技術的な安全性`
 // where it says `技術的な安全性よりも政治的判断`), or sets aside what the source plainly says
 // (`understated rather than exaggerated` where it says `exaggerated`).
-import { textKeys } from '../dictionary/concepts';
+import { overlaps, textKeys } from '../dictionary/concepts';
 import type { EntityCatalog } from '../entities';
 import type { Passage } from '../types';
 import type { SlotConflict } from './slots';
@@ -95,8 +95,6 @@ function keysOf(text: string, entities: EntityCatalog): Set<string> {
   return keys;
 }
 
-const meets = (a: Set<string>, b: Set<string>) => [...a].some((k) => b.has(k));
-
 /** A pair's own keys: what the two sides share (`氏` after both names) tells them apart from nothing. */
 function sides(c: Contrast, entities: EntityCatalog): { kept: Set<string>; rejected: Set<string> } {
   const kept = keysOf(c.kept.text, entities);
@@ -123,6 +121,8 @@ export function contrastSwaps(claim: string, members: Passage[], entities: Entit
     sourceEnd: source.end,
     passage,
   });
+  // Each passage's keys, read once for all of the claim's contrasts.
+  const memberKeys = members.map((m) => keysOf(m.text, entities));
   const out: SlotConflict[] = [];
   for (const s of said) {
     let found: SlotConflict | undefined;
@@ -130,8 +130,8 @@ export function contrastSwaps(claim: string, members: Passage[], entities: Entit
     for (const m of members) {
       for (const c of contrasts(m.text)) {
         const other = sides(c, entities);
-        const same = meets(s.kept, other.kept) || meets(s.rejected, other.rejected);
-        const swapped = meets(s.kept, other.rejected) && meets(s.rejected, other.kept);
+        const same = overlaps(s.kept, other.kept) || overlaps(s.rejected, other.rejected);
+        const swapped = overlaps(s.kept, other.rejected) && overlaps(s.rejected, other.kept);
         if (same || swapped) contrasted = true;
         if (swapped && !same) found ??= conflict(s.c, m.id, { text: m.text.slice(c.start, c.end), start: c.start, end: c.end });
       }
@@ -139,13 +139,10 @@ export function contrastSwaps(claim: string, members: Passage[], entities: Entit
     // No contrast of the same things in the source: the claim sets aside what it plainly says,
     // and the source does not say what the claim keeps.
     if (!found && !contrasted) {
-      for (const m of members) {
-        const keys = keysOf(m.text, entities);
-        if (meets(s.rejected, keys) && !members.some((n) => meets(s.kept, keysOf(n.text, entities)))) {
-          const at = rejectedAt(m.text, s.rejected);
-          if (at) found = conflict(s.c, m.id, at);
-          break;
-        }
+      const i = memberKeys.findIndex((keys) => overlaps(s.rejected, keys));
+      if (i >= 0 && !memberKeys.some((keys) => overlaps(s.kept, keys))) {
+        const at = rejectedAt(members[i].text, s.rejected);
+        if (at) found = conflict(s.c, members[i].id, at);
       }
     }
     if (found) out.push(found);
@@ -156,7 +153,7 @@ export function contrastSwaps(claim: string, members: Passage[], entities: Entit
 /** Where the passage says a word of the set-aside side, to show it. */
 function rejectedAt(text: string, keys: Set<string>): Span | undefined {
   for (const m of text.matchAll(/[A-Za-z][A-Za-z’'-]*[A-Za-z]|[\u3040-\u9fff\u30a0-\u30ffー]+/g)) {
-    if (meets(textKeys(m[0]), keys)) return { text: m[0], start: m.index!, end: m.index! + m[0].length };
+    if (overlaps(textKeys(m[0]), keys)) return { text: m[0], start: m.index!, end: m.index! + m[0].length };
   }
   return undefined;
 }

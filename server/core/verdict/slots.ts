@@ -5,7 +5,7 @@
 import type { Corpus } from '../corpus';
 import { japaneseWords } from '../dictionary/edict';
 import { wordKey } from '../dictionary/stem';
-import { antonymLemmas, textKeys, type ClaimWord } from '../dictionary/concepts';
+import { antonymLemmas, overlaps, saidNear, textKeys, type ClaimWord } from '../dictionary/concepts';
 import { passagesSay } from '../retrieval';
 import type { Passage } from '../types';
 
@@ -34,7 +34,7 @@ export function reversals(corpus: Corpus, words: ClaimWord[], members: Passage[]
     const neighbours = [...words.slice(Math.max(0, i - NEIGHBOURS), i), ...words.slice(i + 1, i + 1 + NEIGHBOURS)];
     for (const m of members) {
       // An opposite under a negation says the same thing (`弱い` for `without strong defenses`).
-      const found = opposites(m.text, w).find((o) => !negatedAt(m.text, o) && beside(m.text, o, neighbours));
+      const found = opposites(m.text, w).find((o) => !negatedAt(m.text, o) && saidNear(m.text, o, neighbours));
       if (found) {
         out.push({ kind: 'reversal', claimText: w.text, claimStart: w.start, claimEnd: w.end, sourceText: found.text, sourceStart: found.start, sourceEnd: found.end, passage: m.id });
         break;
@@ -46,14 +46,6 @@ export function reversals(corpus: Corpus, words: ClaimWord[], members: Passage[]
 
 /** Content words on each side of a claim word that place it (`lasting` and `policy` around `beneficial`). */
 const NEIGHBOURS = 2;
-/** How far from the opposite a neighbour may stand, in characters (Japanese says more per character). */
-const NEAR = { en: 60, ja: 30 };
-
-function beside(text: string, at: { start: number; end: number }, neighbours: ClaimWord[]): boolean {
-  const reach = /[\u3040-\u9fff]/.test(text.slice(at.start, at.end)) ? NEAR.ja : NEAR.en;
-  const keys = textKeys(text.slice(Math.max(0, at.start - reach), at.end + reach));
-  return neighbours.some((n) => [...n.own, ...n.synonyms].some((k) => keys.has(k)));
-}
 
 const CONTENT_CHAR = /[\u3400-\u9fff\u30a1-\u30fa\u30fc]/g;
 
@@ -68,10 +60,9 @@ function plainWord(word: string, lang: 'ja' | 'en', before: string): boolean {
 }
 
 /**
- * A word of the text opposed to the claim word: one of its antonyms, or a word whose own antonyms
- * include the claim word or a synonym of it (`negative` against `beneficial`: WordNet opposes
- * `negative` to `good`, a synonym of `beneficial`). Antonymy is read both ways because WordNet
- * records it on one word of a pair of senses, not on all their words.
+ * The words of the text opposed to the claim word: its antonyms, or words whose own antonyms name
+ * the claim word (one of its lemmas). Antonymy is read both ways because WordNet records it on
+ * some words of a pair of senses, not on all of them.
  */
 function opposites(text: string, w: ClaimWord): Array<{ text: string; start: number; end: number }> {
   const out: Array<{ text: string; start: number; end: number }> = [];
@@ -246,7 +237,6 @@ function englishGoverned(text: string, from: number): string[] {
   return [...clause.matchAll(/[A-Za-z][A-Za-z'-]*/g)].map((m) => m[0]).filter((w) => w.length > 2 && !AUXILIARY.test(w)).slice(0, GOVERNED_EN);
 }
 
-const overlaps = (a: Set<string>, b: Set<string>) => [...a].some((k) => b.has(k));
 
 /**
  * A word negated on one side and said plainly on the other (`did not provide specific details`
